@@ -1,0 +1,25 @@
+using ClusterAtlas.Data;
+using Microsoft.Extensions.Configuration;
+
+namespace ClusterAtlas.Cli.Commands;
+
+public sealed record CommandContext(AtlasDbContext Db, CommandLine Args, TextWriter Out, TextWriter Error, IConfiguration Configuration);
+
+/// <summary>One CLI command: the words that name it, its help and what it does.</summary>
+public sealed record Command(string[] Words, string Help, Func<CommandContext, CancellationToken, Task<int>> RunAsync);
+
+public static class CommandCatalog
+{
+    private static readonly Command[] Commands =
+    [
+        new(["db", "migrate"], "atlas db migrate\n  Creates the database or applies pending migrations (SQLite or PostgreSQL).", DbCommands.MigrateAsync),
+        new(["db", "seed"], "atlas db seed [--replace] [--data DIR]\n  Loads the curated dataset (data/) with its citations. Running it again changes nothing;\n  --replace reloads it over a database that holds other data. Exit 3 when the dataset has errors.", DbCommands.SeedAsync),
+        new(["export"], "atlas export --format json|csv --out DIR\n  Writes every table (one file each) and manifest.json with row counts and SHA-256 of each file.", TransferCommands.ExportAsync),
+        new(["import"], "atlas import PATH [--dry-run]\n  Replaces the database content with a dump written by `atlas export`. Checks everything first and\n  prints every problem as file:line:column: reason; on any problem nothing is written (exit 3).", TransferCommands.ImportAsync),
+        new(["stats"], "atlas stats\n  Prints row counts per table and the loaded dataset version.", StatsCommand.RunAsync),
+    ];
+
+    public static Command? Find(IReadOnlyList<string> words) =>
+        Commands.Where(c => words.Count >= c.Words.Length && c.Words.SequenceEqual(words.Take(c.Words.Length), StringComparer.Ordinal))
+            .OrderByDescending(c => c.Words.Length).FirstOrDefault();
+}

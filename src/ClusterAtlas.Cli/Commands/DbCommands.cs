@@ -1,0 +1,38 @@
+using ClusterAtlas.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Cli.Commands;
+
+internal static class DbCommands
+{
+    public static async Task<int> MigrateAsync(CommandContext c, CancellationToken ct)
+    {
+        var pending = (await c.Db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await c.Db.Database.MigrateAsync(ct);
+        await c.Out.WriteLineAsync(pending.Count == 0 ? "The database schema is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> SeedAsync(CommandContext c, CancellationToken ct)
+    {
+        await c.Db.Database.MigrateAsync(ct);
+        try
+        {
+            var folder = DatasetReader.Locate(c.Args.Value("data") ?? c.Configuration["Dataset:Path"]);
+            var result = await new SeedCuratedDataset(c.Db, TimeProvider.System)
+                .RunAsync(folder, c.Args.Has("replace"), ct, step => c.Error.WriteLine($"… {step}"));
+            await c.Out.WriteLineAsync(result.Message);
+            return result.Loaded || result.Message.StartsWith("The database already", StringComparison.Ordinal) ? ExitCodes.Ok : ExitCodes.InvalidInput;
+        }
+        catch (DatasetException e)
+        {
+            await c.Error.WriteLineAsync(e.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            await c.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using ClusterAtlas.Events;
+using ClusterAtlas.IndustrialClusters;
+using ClusterAtlas.Indicators;
+using ClusterAtlas.International;
+using ClusterAtlas.Ministries;
+using ClusterAtlas.Organisations;
+using ClusterAtlas.People;
+using ClusterAtlas.Programmes;
+using ClusterAtlas.Regions;
+using ClusterAtlas.Search;
+using ClusterAtlas.Seeding;
+using ClusterAtlas.Sources;
+using ClusterAtlas.Surveys;
+
+namespace ClusterAtlas.Web.Features.Api;
+
+internal static class AtlasQueryServices
+{
+    public static IServiceCollection AddAtlasQueries(this IServiceCollection services) => services
+        .AddScoped<RegionQueries>().AddScoped<RegionDetails>().AddScoped<ProgrammeQueries>().AddScoped<MinistryQueries>()
+        .AddScoped<OrganisationQueries>().AddScoped<PeopleQueries>().AddScoped<LinkQueries>().AddScoped<EventQueries>()
+        .AddScoped<IndustrialClusterQueries>().AddScoped<ObservationQueries>().AddScoped<SurveyQueries>()
+        .AddScoped<SourceQueries>().AddScoped<SearchService>().AddScoped<SeedCuratedDataset>();
+}

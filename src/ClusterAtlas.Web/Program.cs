@@ -1,0 +1,32 @@
+using ClusterAtlas.Data;
+using ClusterAtlas.Web.Features.Api;
+using ClusterAtlas.Web.Features.Home;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var database = AtlasServices.ReadDatabaseOptions(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
+builder.Services.AddAtlas(database);
+builder.Services.AddAtlasQueries();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "ClusterAtlas API";
+    doc.Info.Description = "Registry of Japan's regional science & technology cluster programmes. Every fact carries its citations.";
+    return Task.CompletedTask;
+}));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+    System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddHealthChecks().AddDbContextCheck<AtlasDbContext>();
+
+var app = builder.Build();
+await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference();
+app.MapHealthChecks("/health");
+app.MapSourceFiles();
+app.MapHome();
+app.MapRegistryApi();
+app.Run();

@@ -1,0 +1,189 @@
+using ClusterAtlas.Events;
+using ClusterAtlas.IndustrialClusters;
+using ClusterAtlas.Indicators;
+using ClusterAtlas.International;
+using ClusterAtlas.Ministries;
+using ClusterAtlas.Organisations;
+using ClusterAtlas.People;
+using ClusterAtlas.Programmes;
+using ClusterAtlas.Regions;
+using ClusterAtlas.Search;
+using ClusterAtlas.Sources;
+using ClusterAtlas.Surveys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClusterAtlas.Data;
+
+// Indexes and keys. Codes are the stable natural keys used by the curated dataset and by URLs.
+
+internal sealed class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocument>
+{
+    public void Configure(EntityTypeBuilder<SourceDocument> b) => b.Property(x => x.Id).HasMaxLength(200);
+}
+
+internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
+{
+    public void Configure(EntityTypeBuilder<Citation> b)
+    {
+        b.HasIndex(x => new { x.SubjectType, x.SubjectId });
+        b.HasIndex(x => new { x.SourceDocumentId, x.LineStart });
+        b.HasOne(x => x.SourceDocument).WithMany().OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class MinistryConfiguration : IEntityTypeConfiguration<Ministry>
+{
+    public void Configure(EntityTypeBuilder<Ministry> b) => b.HasIndex(x => x.Code).IsUnique();
+}
+
+internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.NoAction);
+        b.HasMany(x => x.Budgets).WithOne(x => x.Programme).HasForeignKey(x => x.ProgrammeId);
+    }
+}
+
+internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLine>
+{
+    public void Configure(EntityTypeBuilder<BudgetLine> b) => b.HasIndex(x => new { x.ProgrammeId, x.FiscalYear });
+}
+
+internal sealed class LineageConfiguration : IEntityTypeConfiguration<ProgrammeLineage>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeLineage> b)
+    {
+        b.HasOne(x => x.From).WithMany().HasForeignKey(x => x.FromId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne(x => x.To).WithMany().HasForeignKey(x => x.ToId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class CooperationConfiguration : IEntityTypeConfiguration<MeasureCooperation>
+{
+    public void Configure(EntityTypeBuilder<MeasureCooperation> b)
+    {
+        b.HasOne(x => x.From).WithMany().HasForeignKey(x => x.FromId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne(x => x.To).WithMany().HasForeignKey(x => x.ToId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasMany(x => x.Aliases).WithOne(x => x.Region).HasForeignKey(x => x.RegionId);
+        b.HasMany(x => x.Prefectures).WithOne().HasForeignKey(x => x.RegionId);
+        b.HasMany(x => x.Fields).WithOne().HasForeignKey(x => x.RegionId);
+        b.HasMany(x => x.Proposers).WithOne().HasForeignKey(x => x.RegionId);
+        b.HasMany(x => x.Participations).WithOne(x => x.Region).HasForeignKey(x => x.RegionId);
+    }
+}
+
+internal sealed class RegionAliasConfiguration : IEntityTypeConfiguration<RegionAlias>
+{
+    public void Configure(EntityTypeBuilder<RegionAlias> b) => b.HasIndex(x => x.NormalizedName);
+}
+
+internal sealed class RegionPrefectureConfiguration : IEntityTypeConfiguration<RegionPrefecture>
+{
+    public void Configure(EntityTypeBuilder<RegionPrefecture> b) => b.HasIndex(x => new { x.Prefecture, x.RegionId });
+}
+
+internal sealed class RegionFieldConfiguration : IEntityTypeConfiguration<RegionField>
+{
+    public void Configure(EntityTypeBuilder<RegionField> b) => b.HasIndex(x => new { x.Field, x.RegionId });
+}
+
+internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Participation>
+{
+    public void Configure(EntityTypeBuilder<Participation> b)
+    {
+        b.HasIndex(x => new { x.ProgrammeId, x.StartFiscalYear });
+        b.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b) => b.HasIndex(x => x.Code).IsUnique();
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasMany(x => x.Roles).WithOne(x => x.Person).HasForeignKey(x => x.PersonId);
+    }
+}
+
+internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> b)
+    {
+        b.HasIndex(x => new { x.RegionId, x.Title });
+        b.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class InternationalLinkConfiguration : IEntityTypeConfiguration<InternationalLink>
+{
+    public void Configure(EntityTypeBuilder<InternationalLink> b)
+    {
+        b.HasIndex(x => new { x.RegionId, x.CountryCode });
+        b.HasIndex(x => x.CountryCode);
+        b.HasOne(x => x.PartnerOrganisation).WithMany().HasForeignKey(x => x.PartnerOrganisationId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class IndustrialClusterConfiguration : IEntityTypeConfiguration<IndustrialClusterProject>
+{
+    public void Configure(EntityTypeBuilder<IndustrialClusterProject> b) => b.HasIndex(x => x.Code).IsUnique();
+}
+
+internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => x.StartDate);
+        b.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> b) => b.HasIndex(x => x.Code).IsUnique();
+}
+
+internal sealed class ObservationConfiguration : IEntityTypeConfiguration<IndicatorObservation>
+{
+    public void Configure(EntityTypeBuilder<IndicatorObservation> b)
+    {
+        b.HasIndex(x => new { x.IndicatorId, x.FiscalYearFrom });
+        b.HasIndex(x => new { x.RegionId, x.IndicatorId });
+        b.HasIndex(x => new { x.ProgrammeId, x.IndicatorId });
+        b.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasMany(x => x.Answers).WithOne().HasForeignKey(x => x.SurveyId);
+        b.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEntry>
+{
+    public void Configure(EntityTypeBuilder<SearchEntry> b) => b.HasIndex(x => new { x.EntityType, x.EntityId }).IsUnique();
+}

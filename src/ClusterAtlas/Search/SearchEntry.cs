@@ -1,0 +1,18 @@
+using ClusterAtlas.Paging;
+
+namespace ClusterAtlas.Search;
+
+/// <summary>
+/// One searchable record. Text is stored normalised (NFKC, case, kanji variants) and as character bigrams, so that
+/// 2-character Japanese terms (創薬) hit an index: FTS5/pg_trgm trigram indexes find nothing below 3 characters.
+/// </summary>
+public sealed class SearchEntry : IHasId
+{
+    public int Id { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public required string Title { get; set; }
+    public string? TitleEn { get; set; }
+    public required string Normalized { get; set; }
+    public required string Bigrams { get; set; }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using ClusterAtlas.Japanese;
+using Xunit;
+
+namespace ClusterAtlas.Tests.Japanese;
+
+public class JapaneseTextTests
+{
+    [Theory]
+    [InlineData("ＬＳＩ開発", "lsi開発")]
+    [InlineData("LSI開発", "lsi開発")]
+    [InlineData("ｶﾞﾝ研究ｾﾝﾀｰ", "ガン研究センター")]
+    [InlineData("ﾊﾞｲｵ", "バイオ")]
+    [InlineData("平成１８年度", "平成18年度")]
+    [InlineData("５，１３９", "5,139")]
+    [InlineData("①", "1")]
+    [InlineData("㈱ＡＢＣ", "(株)abc")]
+    [InlineData("（独）科学技術振興機構", "(独)科学技術振興機構")]
+    [InlineData("ＪＳＴイノベーションプラザ", "jstイノベーションプラザ")]
+    public void Normalize_WidthAndCompatibilityForms_FoldToCanonical(string input, string expected)
+    {
+        Assert.Equal(expected, JapaneseText.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("渡邊", "渡辺")]
+    [InlineData("渡邉", "渡辺")]
+    [InlineData("髙橋", "高橋")]
+    [InlineData("齋藤", "斎藤")]
+    [InlineData("齊藤", "斎藤")]
+    [InlineData("山﨑", "山崎")]
+    [InlineData("山嵜", "山崎")]
+    [InlineData("濵田", "浜田")]
+    [InlineData("濱松", "浜松")]
+    [InlineData("澤田", "沢田")]
+    [InlineData("四國", "四国")]
+    [InlineData("櫻井", "桜井")]
+    [InlineData("廣島", "広島")]
+    [InlineData("德島", "徳島")]
+    [InlineData("眞鍋", "真鍋")]
+    [InlineData("黑田", "黒田")]
+    [InlineData("髙橋・渡邊・齋藤", "高橋・渡辺・斎藤")]
+    public void Normalize_KanjiVariants_FoldToCommonForm(string input, string expected)
+    {
+        Assert.Equal(expected, JapaneseText.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("H19年〜H23年", "h19年~h23年")]
+    [InlineData("H19～H23", "h19~h23")]
+    [InlineData("a‐b", "a-b")]
+    [InlineData("a‑b", "a-b")]
+    [InlineData("a–b", "a-b")]
+    [InlineData("a—b", "a-b")]
+    [InlineData("a―b", "a-b")]
+    [InlineData("a−b", "a-b")]
+    [InlineData("a－b", "a-b")]
+    [InlineData("a-b", "a-b")]
+    public void Normalize_WaveDashesAndDashes_FoldToAscii(string input, string expected)
+    {
+        Assert.Equal(expected, JapaneseText.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("クラスター", "クラスター")]
+    [InlineData("ｸﾗｽﾀｰ", "クラスター")]
+    [InlineData("メールマガジン", "メールマガジン")]
+    public void Normalize_ProlongedSoundMark_IsNotTreatedAsDash(string input, string expected)
+    {
+        Assert.Equal(expected, JapaneseText.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("  創薬\u3000\u3000研究\t\n lsi  ", "創薬 研究 lsi")]
+    [InlineData("\u3000札幌\u3000", "札幌")]
+    [InlineData("a \r\n b", "a b")]
+    [InlineData("   ", "")]
+    public void Normalize_Whitespace_CollapsesAndTrims(string input, string expected)
+    {
+        Assert.Equal(expected, JapaneseText.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Normalize_NullOrEmpty_ReturnsEmpty(string? input)
+    {
+        Assert.Equal(string.Empty, JapaneseText.Normalize(input));
+    }
+
+    [Fact]
+    public void Normalize_LoneSurrogate_IsReplacedInsteadOfThrowing()
+    {
+        Assert.Equal("a\uFFFDb", JapaneseText.Normalize("a\uD800b"));
+    }
+
+    [Theory]
+    [InlineData("ＬＳＩ開発 髙橋　研究室")]
+    [InlineData("ｶﾞﾝ研究ｾﾝﾀｰ〜平成１８年度")]
+    [InlineData("㈱①②③ ＫＥＬＶＩＮ \u212A \u212B Ω")]
+    [InlineData("Straße İstanbul ǅ ﬁ ﬀ")]
+    [InlineData("渡邊－齋藤―山﨑—濵田")]
+    [InlineData("𠮷野家 𩸽")]
+    [InlineData("か\u3099き\u309A ㌔ ㍻")]
+    public void Normalize_AppliedTwice_EqualsAppliedOnce(string input)
+    {
+        var once = JapaneseText.Normalize(input);
+        Assert.Equal(once, JapaneseText.Normalize(once));
+    }
+
+    [Fact]
+    public void Normalize_RandomMixedText_IsIdempotent()
+    {
+        // Blocks where NFKC, case mapping and our folding interact: Latin, Greek, letterlike symbols,
+        // kana of both widths, CJK compatibility ideographs, squared words, full-width forms and dashes.
+        (int From, int To)[] blocks =
+        [
+            (0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x2010, 0x2015), (0x2100, 0x214F), (0x2460, 0x24FF),
+            (0x3000, 0x30FF), (0x3200, 0x33FF), (0x4E00, 0x4E80), (0xF900, 0xFAFF), (0xFF01, 0xFFEE),
+        ];
+        var random = new Random(20071001);
+        for (var i = 0; i < 3000; i++)
+        {
+            var chars = Enumerable.Range(0, random.Next(1, 12)).Select(_ =>
+            {
+                var (from, to) = blocks[random.Next(blocks.Length)];
+                return (char)random.Next(from, to + 1);
+            });
+            var input = new string([.. chars]);
+            var once = JapaneseText.Normalize(input);
+            Assert.True(once == JapaneseText.Normalize(once), $"Not idempotent for U+{string.Join(" U+", input.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture)))}");
+        }
+    }
+
+    [Theory]
+    [InlineData("創薬研究 lsi", new[] { "創薬", "薬研", "研究", "ls", "si" })]
+    [InlineData("創薬", new[] { "創薬" })]
+    [InlineData("薬", new[] { "薬" })]
+    [InlineData("創薬 a 研究", new[] { "創薬", "a", "研究" })]
+    [InlineData("産学官・連携", new[] { "産学", "学官", "連携" })]
+    [InlineData("h19~h23", new[] { "h1", "19", "h2", "23" })]
+    [InlineData("(株)テスト", new[] { "株", "テス", "スト" })]
+    [InlineData("「知的クラスター」", new[] { "知的", "的ク", "クラ", "ラス", "スタ", "ター" })]
+    [InlineData("lsi開発", new[] { "ls", "si", "i開", "開発" })]
+    public void Bigrams_Runs_EmitOverlappingPairs(string normalized, string[] expected)
+    {
+        Assert.Equal(expected, JapaneseText.Bigrams(normalized));
+    }
+
+    [Theory]
+    [InlineData("𠮷野家", new[] { "𠮷野", "野家" })]
+    [InlineData("𩸽", new[] { "𩸽" })]
+    [InlineData("𩸽𠮷", new[] { "𩸽𠮷" })]
+    [InlineData("か\u3099き", new[] { "か\u3099き" })]
+    public void Bigrams_SurrogatePairsAndCombiningMarks_StayWhole(string normalized, string[] expected)
+    {
+        Assert.Equal(expected, JapaneseText.Bigrams(normalized));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("・・、。")]
+    [InlineData("~ - ~")]
+    public void Bigrams_NoWordCharacters_ReturnsEmpty(string normalized)
+    {
+        Assert.Empty(JapaneseText.Bigrams(normalized));
+    }
+
+    [Theory]
+    [InlineData("創薬研究クラスター", "創薬 薬研 研究 究ク クラ ラス スタ ター")]
+    [InlineData("ＬＳＩ開発", "ls si i開 開発")]
+    [InlineData("平成１８年度", "平成 成1 18 8年 年度")]
+    [InlineData("髙橋　研究室", "高橋 研究 究室")]
+    [InlineData("ｶﾞﾝ", "ガン")]
+    [InlineData(null, "")]
+    [InlineData("", "")]
+    public void BigramDocument_Text_IsNormalisedBigramsJoinedBySpaces(string? text, string expected)
+    {
+        Assert.Equal(expected, JapaneseText.BigramDocument(text));
+    }
+
+    [Theory]
+    [InlineData("ＬＳＩ設計関連事業", "lsi")]
+    [InlineData("ＬＳＩ設計関連事業", "LSI設計")]
+    [InlineData("髙橋研究室", "高橋")]
+    [InlineData("浜松地域（ｵﾌﾟﾃｨｸｽ）", "オプティクス")]
+    public void BigramDocument_QueryBigrams_AreFoundInDocument(string document, string query)
+    {
+        var stored = JapaneseText.BigramDocument(document).Split(' ');
+        Assert.All(JapaneseText.Bigrams(JapaneseText.Normalize(query)), bigram => Assert.Contains(bigram, stored));
+    }
+}
