@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace ClusterAtlas.Tests.Infrastructure;
+
+/// <summary>The web app on a private database, migrated and seeded with the curated dataset by its own start-up.</summary>
+public sealed class AtlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Database.Options.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Atlas", Database.Options.ConnectionString);
+        builder.UseSetting("Dataset:Path", RepositoryPaths.DataFolder);
+        builder.UseEnvironment("Testing");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededApiFixture : ICollectionFixture<AtlasFactory>
+{
+    public const string Name = "seeded api";
+}
