@@ -10,7 +10,7 @@ public sealed record BudgetDto(
     int Id, string Measure, FiscalYearDto? FiscalYear, bool IsRowTotal, string PublishedText, decimal? AmountMillionYen,
     string Status, string? Footnote, string? Note, IReadOnlyList<CitationDto> Citations);
 
-public sealed record RelatedProgrammeDto(string Code, string NameJa, string NameEn, string Kind, string? Note);
+public sealed record RelatedProgrammeDto(string Code, string NameJa, string NameEn, string Kind, string? Note, IReadOnlyList<CitationDto> Citations);
 
 public sealed record ProgrammeDto(
     int Id, string Code, string NameJa, string NameEn, string Kind, string? Parent, string? Ministry, string? MinistryNameJa,
@@ -71,7 +71,8 @@ public sealed class ProgrammeQueries(AtlasDbContext db)
             .Where(l => ids.Contains(l.FromId) || ids.Contains(l.ToId)).ToListAsync(ct);
         var budgets = (await BudgetsAsync(db.BudgetLines.Where(b => ids.Contains(b.ProgrammeId)), ct)).ToLookup(b => b.Measure);
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Programme, ids, ct);
-        static RelatedProgrammeDto Related(Programme p, ProgrammeLineage l) => new(p.Code, p.NameJa, p.NameEn, l.Kind, l.Note);
+        var lineageCites = await CitationLookup.ForAsync(db, SubjectTypes.Lineage, lineage.Select(l => l.Id), ct);
+        RelatedProgrammeDto Related(Programme p, ProgrammeLineage l) => new(p.Code, p.NameJa, p.NameEn, l.Kind, l.Note, [.. lineageCites[l.Id]]);
         return ids.Select(id => rows.FirstOrDefault(r => r.Id == id)).OfType<Programme>().Select(p => new ProgrammeDto(
             p.Id, p.Code, p.NameJa, p.NameEn, p.Kind.ToString().ToLowerInvariant(), p.Parent?.Code, p.Ministry?.Code, p.Ministry?.NameJa,
             p.TermText, FiscalYearDto.From(p.StartFiscalYear), FiscalYearDto.From(p.EndFiscalYear), p.AimsJa, p.ProgressJa, p.Note,

@@ -30,6 +30,7 @@ internal static class RegistryApi
             ListProgrammes(q, new ProgrammeFilter(ministry, null, null, true), limit, offset, cursor, ct));
         api.MapGet("/measures/{id}", GetProgramme);
         api.MapGet("/budgets", ListBudgets);
+        api.MapGet("/cooperation", async (CooperationQueries q, string? programme, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(programme, ct)));
         api.MapGet("/ministries", async (MinistryQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(ct)));
         api.MapGet("/organisations", ListOrganisations);
         api.MapGet("/organisations/{id}", async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> (OrganisationQueries q, string id, CancellationToken ct) =>
