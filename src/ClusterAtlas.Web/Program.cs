@@ -1,6 +1,5 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Web.Features.Api;
-using ClusterAtlas.Web.Features.Home;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +7,7 @@ var database = AtlasServices.ReadDatabaseOptions(builder.Configuration, Path.Com
 builder.Services.AddAtlas(database);
 builder.Services.AddAtlasQueries();
 builder.Services.AddProblemDetails();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "ClusterAtlas API";
@@ -27,6 +27,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
 app.MapSourceFiles();
-app.MapHome();
+app.UseStaticFiles();
+app.MapRazorPages();
 app.MapRegistryApi();
 app.Run();
