@@ -24,7 +24,7 @@ public static class CsvFormat
         return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    /// <summary>Reads records; yields (line number where the record starts, cells) or throws <see cref="FormatException"/> with the line.</summary>
+    /// <summary>Reads records; yields (line number where the record starts, cells) or throws <see cref="CsvFormatException"/> with the line.</summary>
     public static IEnumerable<(int Line, List<string?> Cells)> Read(TextReader reader)
     {
         var line = 1;
@@ -42,7 +42,7 @@ public static class CsvFormat
                 {
                     if (quoted)
                     {
-                        throw new FormatException($"line {start}: a quoted field is not closed before the end of the file");
+                        throw new CsvFormatException(start, "a quoted field is not closed before the end of the file");
                     }
                     break;
                 }
@@ -67,7 +67,7 @@ public static class CsvFormat
                 if (ch == '\n') { line++; break; }
                 if (wasQuoted)
                 {
-                    throw new FormatException($"line {line}: text after a closing quote in field {cells.Count + 1}");
+                    throw new CsvFormatException(line, $"text after a closing quote in field {cells.Count + 1}");
                 }
                 cell.Append(ch);
             }
@@ -85,4 +85,12 @@ public static class CsvFormat
         var text = cell.ToString();
         return text.Length > 1 && text[0] == '\'' && "=+-@'".Contains(text[1], StringComparison.Ordinal) ? text[1..] : text;
     }
+}
+
+/// <summary>The CSV text is malformed at <see cref="Line"/> (1-based); reading cannot continue past it.</summary>
+public sealed class CsvFormatException(int line, string reason) : FormatException($"line {line}: {reason}")
+{
+    public int Line { get; } = line;
+
+    public string Reason { get; } = reason;
 }

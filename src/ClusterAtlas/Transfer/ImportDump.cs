@@ -16,7 +16,10 @@ public sealed record ImportResult(bool Imported, IReadOnlyList<string> Errors, I
 /// </summary>
 public sealed class ImportDump(AtlasDbContext db)
 {
-    private sealed record Row(object Entity, string File, int Line);
+    /// <summary>One record of a dump file, kept even when it has errors so that its key still counts for the reference
+    /// checks. <see cref="Unparsed"/> holds the columns whose text could not be read (their property keeps its default,
+    /// so reference checks skip them). Nothing is written while any error exists.</summary>
+    private sealed record Row(object Entity, string File, int Line, IReadOnlySet<string> Unparsed);
 
     public async Task<ImportResult> RunAsync(string folder, bool dryRun, Action<string>? progress, CancellationToken ct)
     {
@@ -43,10 +46,12 @@ public sealed class ImportDump(AtlasDbContext db)
                 {
                     errors.Add($"{entry.File}: SHA-256 differs from the manifest (the file was changed or truncated)");
                 }
-                var list = manifest.Format == "csv" ? ReadCsv(table, path, entry.File, errors) : ReadJson(table, path, entry.File, errors);
-                if (list.Count != entry.Rows)
+                var (list, records) = manifest.Format == "csv" ? ReadCsv(table, path, entry.File, errors) : ReadJson(table, path, entry.File, errors);
+                // Records found in the file, valid or not: a row with a bad value is reported once, at its line, not
+                // again as a missing row.
+                if (records != entry.Rows)
                 {
-                    errors.Add($"{entry.File}: {list.Count} rows read, the manifest says {entry.Rows}");
+                    errors.Add($"{entry.File}: {records} rows read, the manifest says {entry.Rows}");
                 }
                 rows[table] = list;
                 progress?.Invoke($"checked {entry.File}: {list.Count} rows");
@@ -93,7 +98,17 @@ public sealed class ImportDump(AtlasDbContext db)
                 errors.Add($"{Manifest.FileName}: unsupported format '{manifest?.Format}' version {manifest?.FormatVersion}");
                 return null;
             }
-            return manifest;
+            // Deserialisation does not enforce the record's non-null members: check them before anything uses them.
+            if (manifest.Files is null)
+            {
+                errors.Add($"{Manifest.FileName}: no \"files\" list");
+                return null;
+            }
+            var incomplete = manifest.Files.Select((f, i) => (File: f, Index: i))
+                .Where(x => x.File is null || string.IsNullOrWhiteSpace(x.File.Table) || string.IsNullOrWhiteSpace(x.File.File) || string.IsNullOrWhiteSpace(x.File.Sha256))
+                .Select(x => $"{Manifest.FileName}: files[{x.Index}] needs table, file and sha256").ToList();
+            errors.AddRange(incomplete);
+            return incomplete.Count == 0 ? manifest : null;
         }
         catch (JsonException e)
         {
@@ -102,7 +117,7 @@ public sealed class ImportDump(AtlasDbContext db)
         }
     }
 
-    private static List<Row> ReadJson(IEntityType table, string path, string file, List<string> errors)
+    private static (List<Row> Rows, int Records) ReadJson(IEntityType table, string path, string file, List<string> errors)
     {
         var result = new List<Row>();
         var columns = TransferTables.Columns(table).ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -110,7 +125,7 @@ public sealed class ImportDump(AtlasDbContext db)
         if (lines.Length < 2 || lines[0] != "[" || lines[^1] != "]")
         {
             errors.Add($"{file}:1: expected a JSON array written one record per line");
-            return result;
+            return (result, 0);
         }
         for (var i = 1; i < lines.Length - 1; i++)
         {
@@ -119,23 +134,20 @@ public sealed class ImportDump(AtlasDbContext db)
             {
                 using var doc = JsonDocument.Parse(text);
                 var values = doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => TransferTables.FromJson(p.Value), StringComparer.Ordinal);
-                var entity = Build(table, columns, values, file, i + 1, errors);
-                if (entity is not null)
-                {
-                    result.Add(new Row(entity, file, i + 1));
-                }
+                result.Add(Build(table, columns, values, file, i + 1, errors));
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
                 errors.Add($"{file}:{i + 1}: not a JSON object ({e.Message})");
             }
         }
-        return result;
+        return (result, lines.Length - 2);
     }
 
-    private static List<Row> ReadCsv(IEntityType table, string path, string file, List<string> errors)
+    private static (List<Row> Rows, int Records) ReadCsv(IEntityType table, string path, string file, List<string> errors)
     {
         var result = new List<Row>();
+        var records = 0;
         var columns = TransferTables.Columns(table).ToDictionary(c => c.Name, StringComparer.Ordinal);
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         try
@@ -148,34 +160,30 @@ public sealed class ImportDump(AtlasDbContext db)
                     header = cells;
                     continue;
                 }
+                records++;
                 if (cells.Count != header.Count)
                 {
                     errors.Add($"{file}:{line}: {cells.Count} fields, the header has {header.Count}");
                     continue;
                 }
                 var values = header.Select((h, i) => (h ?? "", cells[i])).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-                var entity = Build(table, columns, values, file, line, errors);
-                if (entity is not null)
-                {
-                    result.Add(new Row(entity, file, line));
-                }
+                result.Add(Build(table, columns, values, file, line, errors));
             }
         }
-        catch (FormatException e)
+        catch (CsvFormatException e)
         {
-            errors.Add($"{file}:{e.Message}");
+            errors.Add($"{file}:{e.Line}: {e.Reason}");
         }
-        return result;
+        return (result, records);
     }
 
-    private static object? Build(IEntityType table, Dictionary<string, IProperty> columns, Dictionary<string, string?> values, string file, int line, List<string> errors)
+    private static Row Build(IEntityType table, Dictionary<string, IProperty> columns, Dictionary<string, string?> values, string file, int line, List<string> errors)
     {
         var entity = Activator.CreateInstance(table.ClrType)!;
-        var ok = true;
+        var unparsed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in values.Keys.Where(k => !columns.ContainsKey(k)))
         {
             errors.Add($"{file}:{line}:{name}: unknown column");
-            ok = false;
         }
         foreach (var (name, property) in columns)
         {
@@ -184,22 +192,25 @@ public sealed class ImportDump(AtlasDbContext db)
             if (problem is not null)
             {
                 errors.Add($"{file}:{line}:{name}: {problem}");
-                ok = false;
+                unparsed.Add(name);
                 continue;
             }
             property.PropertyInfo!.SetValue(entity, value);
         }
-        return ok ? entity : null;
+        return new Row(entity, file, line, unparsed);
     }
 
-    /// <summary>Every foreign key must name a row of the dump and every primary key must be unique.</summary>
+    /// <summary>
+    /// Every foreign key must name a row of the dump and every primary key must be unique. Rows with other errors take
+    /// part too (their key is in the file, so a reference to it is not "missing"); values that could not be read are skipped.
+    /// </summary>
     private static void CheckReferences(Dictionary<IEntityType, List<Row>> rows, List<string> errors)
     {
         var keys = rows.ToDictionary(r => r.Key, r =>
         {
             var key = r.Key.FindPrimaryKey()!.Properties[0].PropertyInfo!;
             var set = new HashSet<object>();
-            foreach (var row in r.Value)
+            foreach (var row in r.Value.Where(row => !row.Unparsed.Contains(key.Name)))
             {
                 if (!set.Add(key.GetValue(row.Entity)!))
                 {
@@ -217,7 +228,7 @@ public sealed class ImportDump(AtlasDbContext db)
                 {
                     continue;
                 }
-                foreach (var row in list)
+                foreach (var row in list.Where(row => !row.Unparsed.Contains(property.Name)))
                 {
                     var value = property.GetValue(row.Entity);
                     if (value is not null && !principal.Contains(value))
