@@ -47,7 +47,7 @@ run_lane sqlite "$@"
 PGBIN=$(pg_bin)
 PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
 PGDATA=$(mktemp -d /tmp/atlas-pg.XXXXXX)
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && su postgres -s /bin/bash -c "$*"); else bash -c "$*"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDATA"
 stop_pg() { as_pg "$PGBIN/pg_ctl -D $PGDATA -m fast stop" >/dev/null 2>&1 || true; rm -rf "$PGDATA"; }
 trap stop_pg EXIT
