@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, twice: on SQLite (embedded) and on a private PostgreSQL server started here and stopped at the end.
-# Installs what it needs with apt-get when missing (postgresql). Usage: ./test.sh [extra dotnet test args]
+# Installs what it needs with apt-get when missing (postgresql; chromium and fonts-noto-cjk for the browser tests,
+# which drive Debian's /usr/bin/chromium with Playwright and never download a browser). Usage: ./test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -21,6 +22,15 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ]; then
   log "installing postgresql (apt-get)"
   apt_install postgresql
+fi
+# Browser tests (tests/ClusterAtlas.BrowserTests): Chromium, and a CJK font so Japanese renders instead of tofu boxes.
+has_cjk_font() { fc-list : family 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || ls /usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc >/dev/null 2>&1; }
+browser_packages=()
+[ -x /usr/bin/chromium ] || browser_packages+=(chromium)
+has_cjk_font || browser_packages+=(fonts-noto-cjk)
+if [ ${#browser_packages[@]} -gt 0 ]; then
+  log "installing ${browser_packages[*]} (apt-get)"
+  apt_install "${browser_packages[@]}"
 fi
 command -v dotnet >/dev/null || { echo "the .NET SDK (dotnet) is required"; exit 1; }
 
@@ -56,7 +66,8 @@ log "starting PostgreSQL on 127.0.0.1:$PGPORT"
 as_pg "$PGBIN/initdb -D $PGDATA -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8" >/dev/null
 as_pg "$PGBIN/pg_ctl -D $PGDATA -l $PGDATA/log -w -o '-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off'" start >/dev/null
 export ATLAS_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Include Error Detail=true"
-run_lane postgres "$@"
+# The browser tests always use their own SQLite file, so they run once, in the SQLite lane.
+run_lane postgres --filter "FullyQualifiedName!~ClusterAtlas.BrowserTests" "$@"
 unset ATLAS_TEST_POSTGRES
 
 # Sum the runner's closing lines ("Failed: N, Passed: N, …") of both lanes.

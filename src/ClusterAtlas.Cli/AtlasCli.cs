@@ -22,9 +22,11 @@ public static class AtlasCli
           import PATH [--dry-run]       replace the database content with a dump written by export;
                                         all-or-nothing, every error reported as file:line:column: reason
           stats                         row counts per table and the dataset version
+          check [--format text|json]    budget data-quality report: derived cells with their equations,
+                                        inconsistencies with hypotheses (exit 4 when published figures contradict)
 
         Configuration: Database__Provider and ConnectionStrings__Atlas (environment), or the options above.
-        Default: SQLite file ./App_Data/atlas.db. Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input.
+        Default: SQLite file ./App_Data/atlas.db. Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input, 4 inconsistent data (atlas check).
         `atlas <command> --help` describes a command.
         """;
 

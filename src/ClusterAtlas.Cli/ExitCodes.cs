@@ -10,4 +10,6 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>The input (dataset, dump) has errors; nothing was written.</summary>
     public const int InvalidInput = 3;
+    /// <summary>The data is readable but published figures contradict each other (`atlas check`); nothing was changed.</summary>
+    public const int InconsistentData = 4;
 }

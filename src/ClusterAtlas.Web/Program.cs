@@ -1,5 +1,6 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Web.Features.Api;
+using ClusterAtlas.Web.Features.Shared;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Services.AddAtlas(database);
 builder.Services.AddAtlasQueries();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddPortal();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "ClusterAtlas API";
@@ -21,13 +23,14 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AtlasDbContext>();
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UsePortalErrorPages();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
 app.MapSourceFiles();
 app.UseStaticFiles();
 app.MapRazorPages();
+app.MapPortal();
 app.MapRegistryApi();
+app.MapQualityApi();
 app.Run();

@@ -3,6 +3,7 @@ using ClusterAtlas.IndustrialClusters;
 using ClusterAtlas.Indicators;
 using ClusterAtlas.International;
 using ClusterAtlas.Ministries;
+using ClusterAtlas.Network;
 using ClusterAtlas.Organisations;
 using ClusterAtlas.Paging;
 using ClusterAtlas.People;
@@ -49,6 +50,8 @@ internal static class RegistryApi
         api.MapGet("/sources", async (SourceQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(ct)));
         api.MapGet("/sources/{id}", GetSource);
         api.MapGet("/search", Search);
+        api.MapGet("/network", async (NetworkGraph graph, CancellationToken ct) => TypedResults.Ok(await graph.BuildAsync(ct)))
+            .WithDescription("Regions ↔ programmes ↔ organisations ↔ foreign partners ↔ countries, as nodes and edges.");
     }
 
     internal static Results<Ok<T>, ProblemHttpResult> Found<T>(T? value, string what, string id) where T : class =>

@@ -1,0 +1,115 @@
+using System.Globalization;
+using ClusterAtlas.Events;
+using ClusterAtlas.Indicators;
+using ClusterAtlas.Programmes;
+using ClusterAtlas.Regions;
+using ClusterAtlas.Web.Features.Events;
+using ClusterAtlas.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClusterAtlas.Web.Features.Programmes;
+
+/// <summary>/programmes/{code}: description, term, ministry, parts, lineage, regions, budgets (blank is not zero), indicators, events.</summary>
+public sealed class DetailsModel(
+    ProgrammeQueries programmes, ProgrammeOverview overview, RegionQueries regions, CooperationQueries cooperation,
+    ObservationQueries observations, EventQueries events) : PortalPageModel
+{
+    public ProgrammeDto Programme { get; private set; } = null!;
+    public ProgrammeOverviewDto? Overview { get; private set; }
+    public Dictionary<string, ProgrammeOverviewDto> ByCode { get; private set; } = [];
+    public TimelineData Timeline { get; private set; } = new([], 2001, 2013);
+    public ChartData? BudgetChart { get; private set; }
+    public List<IndicatorChart> Charts { get; private set; } = [];
+    public DataTable Regions { get; private set; } = null!;
+    public DataTable Budgets { get; private set; } = null!;
+    public DataTable Cooperation { get; private set; } = null!;
+    public DataTable Indicators { get; private set; } = null!;
+    public DataTable Events { get; private set; } = null!;
+
+    public string NameOf(string code) => ByCode.TryGetValue(code, out var p) ? T.Name(p.NameJa, p.NameEn) : code;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var programme = await programmes.GetAsync(code, ct);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+        Programme = programme;
+        var all = await overview.ListAsync(ct);
+        ByCode = all.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        Overview = ByCode.GetValueOrDefault(programme.Code);
+        var subtree = Subtree(all, programme.Code);
+
+        var members = await AllPages.ReadAsync(page => regions.ListAsync(new RegionFilter(null, programme.Code, null, null, null), page, ct));
+        var rows = members.Select(r => (Region: r, Items: (IReadOnlyList<ParticipationDto>)[.. r.Participations.Where(p => subtree.Contains(p.Programme))])).ToList();
+        Timeline = Maps.Participations(rows.Select(r => (T.Name(r.Region.NameJa, r.Region.NameEn), (string?)PortalLinks.Region(r.Region.Code), r.Items)), T);
+        Regions = new DataTable("regions", T["programme.regions.table"], T["common.region"], T["common.programme"], T["common.term"], T["common.termText"],
+            T["region.cluster"]) { Json = rows.Select(r => new { r.Region.Code, r.Region.NameJa, r.Region.NameEn, Participations = r.Items }) };
+        foreach (var (region, items) in rows)
+        {
+            foreach (var p in items)
+            {
+                Regions.Add(Cell.Of(T.Name(region.NameJa, region.NameEn), PortalLinks.Region(region.Code)),
+                    Cell.Of(T.Name(p.ProgrammeNameJa, p.ProgrammeNameEn), p.Programme == programme.Code ? null : PortalLinks.Programme(p.Programme)),
+                    T.Term(p.Start, p.End), Cell.Of(p.TermText, cites: p.Citations.For("termText", "startFy", "endFy"), lang: T.JaOnly),
+                    Cell.Of(p.ClusterName, cites: p.Citations.For("clusterName"), lang: T.JaOnly));
+            }
+        }
+
+        BuildBudgets(programme);
+
+        var links = await cooperation.ListAsync(programme.Code, ct);
+        Cooperation = new DataTable("cooperation", T["programme.cooperation.table"], T["common.programme"], T["common.kind"], T["common.term"], T["common.activity"])
+            { Json = links };
+        foreach (var c in links)
+        {
+            var other = c.From == programme.Code ? c.To : c.From;
+            Cooperation.Add(Cell.Of(NameOf(other), PortalLinks.Programme(other)), c.Kind, T.Term(c.FiscalYearFrom, c.FiscalYearTo),
+                Cell.Of(c.DescriptionJa, cites: c.Citations, lang: T.JaOnly));
+        }
+
+        var values = (await observations.ListAsync(new ObservationFilter(null, programme.Code, null, null), null, ct)).Items;
+        Charts = IndicatorCharts.Build(values, T, NameOf);
+        Indicators = IndicatorTables.Build("indicators", T["indicators.table"], values, T, c => NameOf(c));
+
+        var related = (await AllPages.ReadAsync(page => events.ListAsync(new EventFilter(null, null, null, null, null, null), page, ct)))
+            .Where(e => e.Programme is not null && subtree.Contains(e.Programme)).ToList();
+        Events = EventTables.Build(related, T);
+        return PageOrData(Regions, Budgets, Cooperation, Indicators, Events);
+    }
+
+    private static HashSet<string> Subtree(List<ProgrammeOverviewDto> all, string code)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal) { code };
+        foreach (var p in all)
+        {
+            // The overview lists a parent before its children, so one pass collects the whole subtree.
+            if (p.Parent is not null && result.Contains(p.Parent))
+            {
+                result.Add(p.Code);
+            }
+        }
+        return result;
+    }
+
+    private void BuildBudgets(ProgrammeDto programme)
+    {
+        Budgets = new DataTable("budgets", T["programme.budgets.table"], T["common.fiscalYear"], T["programme.budgets.amount"],
+            T["programme.budgets.published"], T["common.status"], T["programme.budgets.footnote"], T["common.note"]) { Json = programme.Budgets };
+        foreach (var b in programme.Budgets)
+        {
+            Budgets.AddRow(null, "status-" + b.Status,
+                b.IsRowTotal ? T["programme.budgets.total"] : T.Fy(b.FiscalYear),
+                Cell.Num(b.AmountMillionYen is null ? "—" : T.Number(b.AmountMillionYen), b.AmountMillionYen?.ToString(CultureInfo.InvariantCulture) ?? ""),
+                Cell.Of(b.PublishedText.Length == 0 ? T["status.blank"] : b.PublishedText, cites: b.Citations, lang: b.PublishedText.Length == 0 ? null : T.JaOnly),
+                T.Label("status", b.Status), Cell.Of(b.Footnote, lang: T.JaOnly), Cell.Of(b.Note, lang: "en"));
+        }
+        var yearly = programme.Budgets.Where(b => !b.IsRowTotal && b.FiscalYear is not null).OrderBy(b => b.FiscalYear!.Year).ToList();
+        if (yearly.Count > 0)
+        {
+            BudgetChart = new ChartData("bar", T["programme.budgets.table"], T.En ? "million yen" : "百万円", [.. yearly.Select(b => T.FyShort(b.FiscalYear!.Year))],
+                [new ChartSeries(T.Name(programme.NameJa, programme.NameEn), [.. yearly.Select(b => b.AmountMillionYen)])]);
+        }
+    }
+}

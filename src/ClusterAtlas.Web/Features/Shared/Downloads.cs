@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClusterAtlas.Web.Features.Shared;
+
+/// <summary>The data behind a table as CSV (UTF-8 with BOM, so Excel reads Japanese) or JSON.</summary>
+internal static class Downloads
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Japanese stays readable; the encoder still escapes < > & ' so the JSON is safe inside HTML too.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static FileContentResult Csv(DataTable table)
+    {
+        var withCites = table.Rows.Any(r => r.Any(c => c.Cites.Count > 0));
+        var text = new StringBuilder();
+        Line(text, withCites ? [.. table.Columns, "出典 / sources"] : table.Columns);
+        foreach (var row in table.Rows)
+        {
+            var cells = row.Select(c => c.Data).ToList();
+            if (withCites)
+            {
+                cells.Add(string.Join(" ", row.SelectMany(c => c.Cites).Select(c => PortalLinks.Citation(c)).Distinct(StringComparer.Ordinal)));
+            }
+            Line(text, cells);
+        }
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+        return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = table.Id + ".csv" };
+    }
+
+    public static JsonResult JsonOf(DataTable table) => new(table.Json ?? new { table.Caption, table.Columns, Rows = table.Rows.Select(r => r.Select(c => c.Text)) }, Json);
+
+    private static void Line(StringBuilder text, IReadOnlyList<string> cells)
+    {
+        text.AppendJoin(',', cells.Select(Field)).Append("\r\n");
+    }
+
+    private static string Field(string value)
+    {
+        // A cell a spreadsheet would run as a formula gets a leading apostrophe; signed numbers are data, not formulas.
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+        return value.AsSpan().IndexOfAny(",\"\r\n'") >= 0 || value.Length == 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+}

@@ -1,0 +1,30 @@
+using ClusterAtlas.International;
+using ClusterAtlas.Regions;
+
+namespace ClusterAtlas.Web.Features.Shared;
+
+/// <summary>Widget data built the same way on every page that shows regions, links or participations.</summary>
+internal static class Maps
+{
+    public static JapanMapData Japan(IEnumerable<RegionSummaryDto> regions, UiText t) => new(
+        [.. regions.Where(r => r.Latitude is not null && r.Longitude is not null).Select(r => new MapPoint(
+            r.Code, t.Name(r.NameJa, r.NameEn), r.Latitude!.Value, r.Longitude!.Value, PortalLinks.Region(r.Code),
+            r.Participations.Count == 0 ? null : r.Participations[^1].Programme))]);
+
+    public static WorldMapData World(IEnumerable<LinkDto> links, UiText t, Func<LinkDto, string>? regionName = null) => new(
+        [.. links.Select(l => new WorldLink(l.PartnerOrganisation?.Country is { } c && c != "JP" ? c : l.Country,
+            t.Country(l.PartnerOrganisation?.Country is { } oc && oc != "JP" ? oc : l.Country), regionName?.Invoke(l) ?? l.RegionNameJa, PortalLinks.Region(l.Region),
+            l.PartnerName ?? (l.PartnerOrganisation is null ? null : t.Name(l.PartnerOrganisation.NameJa, l.PartnerOrganisation.NameEn))))]);
+
+    /// <summary>One timeline row per region, a bar per participation (an open end is drawn as one year).</summary>
+    public static TimelineData Participations(IEnumerable<(string Label, string? Href, IReadOnlyList<ParticipationDto> Items)> rows, UiText t)
+    {
+        var list = rows.Select(r => new TimelineRow(r.Label, r.Href, [.. r.Items.Select(p => new TimelineBar(
+            p.Start.Year, (p.End ?? p.Start).Year, t.Name(p.ProgrammeNameJa, p.ProgrammeNameEn), p.Programme))])).ToList();
+        var bars = list.SelectMany(r => r.Bars).ToList();
+        return new TimelineData(list, bars.Count == 0 ? 2001 : bars.Min(b => b.From), bars.Count == 0 ? 2013 : bars.Max(b => b.To));
+    }
+
+    public static string? LinkCountry(LinkDto l) =>
+        l.PartnerOrganisation?.Country is { } c && c != "JP" ? c : l.Country;
+}

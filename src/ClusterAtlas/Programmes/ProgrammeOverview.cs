@@ -1,0 +1,54 @@
+using ClusterAtlas.Calendar;
+using ClusterAtlas.Data;
+using ClusterAtlas.Sources;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Programmes;
+
+/// <summary>
+/// One programme in the tree: its published term and, from the participations of its subtree, the fiscal years in
+/// which regions were actually in it (many tracks have no published term of their own).
+/// </summary>
+public sealed record ProgrammeOverviewDto(
+    int Id, string Code, string NameJa, string NameEn, string Kind, string? Parent, int Depth,
+    string? Ministry, string? MinistryNameJa, string? MinistryNameEn, string? TermText, FiscalYearDto? Start, FiscalYearDto? End,
+    FiscalYearDto? FirstParticipation, FiscalYearDto? LastParticipation, int Regions, bool HasBudgets, IReadOnlyList<CitationDto> Citations);
+
+/// <summary>Every programme, phase, track and measure as a depth-first tree, in four queries.</summary>
+public sealed class ProgrammeOverview(AtlasDbContext db)
+{
+    public async Task<List<ProgrammeOverviewDto>> ListAsync(CancellationToken ct)
+    {
+        var programmes = await db.Programmes.AsNoTracking().Include(p => p.Ministry).OrderBy(p => p.Id).ToListAsync(ct);
+        var participations = await db.Participations.AsNoTracking()
+            .Select(p => new { p.RegionId, p.ProgrammeId, p.StartFiscalYear, p.EndFiscalYear }).ToListAsync(ct);
+        var withBudgets = (await db.BudgetLines.Select(b => b.ProgrammeId).Distinct().ToListAsync(ct)).ToHashSet();
+        var cites = await CitationLookup.ForAsync(db, SubjectTypes.Programme, programmes.Select(p => p.Id), ct);
+
+        var children = programmes.Where(p => p.ParentId != null).ToLookup(p => p.ParentId!.Value);
+        var result = new List<ProgrammeOverviewDto>();
+        List<int> Subtree(Programme p) => [p.Id, .. children[p.Id].SelectMany(Subtree)];
+        void Visit(Programme p, int depth)
+        {
+            var subtree = Subtree(p).ToHashSet();
+            var rows = participations.Where(x => subtree.Contains(x.ProgrammeId)).ToList();
+            result.Add(new ProgrammeOverviewDto(p.Id, p.Code, p.NameJa, p.NameEn, p.Kind.ToString().ToLowerInvariant(),
+                programmes.FirstOrDefault(x => x.Id == p.ParentId)?.Code, depth, p.Ministry?.Code, p.Ministry?.NameJa, p.Ministry?.NameEn,
+                p.TermText, FiscalYearDto.From(p.StartFiscalYear), FiscalYearDto.From(p.EndFiscalYear),
+                FiscalYearDto.From(rows.Count == 0 ? null : rows.Min(x => x.StartFiscalYear)),
+                FiscalYearDto.From(rows.Count == 0 ? null : rows.Max(x => x.EndFiscalYear ?? x.StartFiscalYear)),
+                rows.Select(x => x.RegionId).Distinct().Count(), withBudgets.Contains(p.Id), [.. cites[p.Id]]));
+            foreach (var child in children[p.Id])
+            {
+                Visit(child, depth + 1);
+            }
+        }
+        // Programmes first (知的クラスター, 都市エリア …), then bundles and loose measures.
+        foreach (var root in programmes.Where(p => p.ParentId == null || programmes.All(x => x.Id != p.ParentId))
+                     .OrderBy(p => p.Kind != ProgrammeKind.Programme).ThenBy(p => p.Id))
+        {
+            Visit(root, 0);
+        }
+        return result;
+    }
+}

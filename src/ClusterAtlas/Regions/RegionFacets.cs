@@ -1,0 +1,20 @@
+using ClusterAtlas.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Regions;
+
+public sealed record RegionFacetsDto(IReadOnlyList<string> Fields, IReadOnlyList<string> Prefectures, IReadOnlyList<int> FiscalYears);
+
+/// <summary>The values the region filters can take, for the filter form (distinct fields, prefectures and fiscal years).</summary>
+public sealed class RegionFacets(AtlasDbContext db)
+{
+    public async Task<RegionFacetsDto> GetAsync(CancellationToken ct)
+    {
+        var fields = await db.RegionFields.Select(f => f.Field).Distinct().ToListAsync(ct);
+        var prefectures = await db.RegionPrefectures.Select(p => p.Prefecture).Distinct().ToListAsync(ct);
+        var terms = await db.Participations.Select(p => new { p.StartFiscalYear, p.EndFiscalYear }).ToListAsync(ct);
+        var years = terms.SelectMany(t => Enumerable.Range(t.StartFiscalYear, (t.EndFiscalYear ?? t.StartFiscalYear) - t.StartFiscalYear + 1))
+            .Distinct().Order().ToList();
+        return new RegionFacetsDto([.. fields.Order(StringComparer.Ordinal)], [.. prefectures.Order(StringComparer.Ordinal)], years);
+    }
+}
