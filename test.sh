@@ -45,7 +45,7 @@ run_lane() {
   log "tests on $lane"
   local out="TestResults/$lane.log"
   set +e
-  dotnet test ClusterAtlas.slnx -c Release --no-build -nologo --logger "trx;LogFileName=$lane.trx" --results-directory TestResults "$@" 2>&1 | tee "$out"
+  dotnet test ClusterAtlas.slnx -c Release --no-build -nologo --logger "trx;LogFilePrefix=$lane" --results-directory TestResults "$@" 2>&1 | tee "$out"
   local rc=${PIPESTATUS[0]}
   set -e
   results+=("$lane:$rc")

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
 using System.Text.Json;
 using ClusterAtlas.Tests.Infrastructure;
 using Xunit;
@@ -93,6 +95,26 @@ public sealed class DownloadTests(AtlasFactory factory)
         Assert.Equal(rows, Records(text.TrimStart('\uFEFF')).Count - 1);
         var html = await client.PageAsync(page);
         Assert.Contains($"href=\"{page}?format=csv&amp;table={table}\" download>CSV</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegionsXlsx_IsAWorkbookWithTheSameRowsAsTheCsv()
+    {
+        var (bytes, _, type, name) = await GetAsync("/regions?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type);
+        Assert.Equal("regions.xlsx", name);
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        Assert.NotNull(zip.GetEntry("[Content_Types].xml"));
+        Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
+        using var sheetStream = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var rows = XDocument.Load(sheetStream).Descendants(ns + "row").ToList();
+        Assert.Equal(30, rows.Count);
+        var header = rows[0].Elements(ns + "c").Select(c => c.Value).ToList();
+        Assert.Equal(["地域", "都道府県", "分野", "参加事業", "出典 / sources"], header);
+        Assert.Contains(rows.Skip(1), r => r.Elements(ns + "c").First().Value == "広域仙台地域");
+        var html = await client.PageAsync("/regions");
+        Assert.Contains("format=xlsx", html, StringComparison.Ordinal);
     }
 
     [Fact]

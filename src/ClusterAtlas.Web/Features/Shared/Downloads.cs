@@ -34,6 +34,24 @@ internal static class Downloads
         return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = table.Id + ".csv" };
     }
 
+    /// <summary>The same rows as CSV, as a one-sheet Excel workbook; plain numbers stay numbers.</summary>
+    public static FileContentResult Xlsx(DataTable table)
+    {
+        var withCites = table.Rows.Any(r => r.Any(c => c.Cites.Count > 0));
+        var header = withCites ? [.. table.Columns, "出典 / sources"] : table.Columns.ToList();
+        var rows = table.Rows.Select(row =>
+        {
+            var cells = row.Select(c => (object?)(c.Numeric && decimal.TryParse(c.Data, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : c.Data)).ToList();
+            if (withCites)
+            {
+                cells.Add(string.Join(" ", row.SelectMany(c => c.Cites).Select(c => PortalLinks.Citation(c)).Distinct(StringComparer.Ordinal)));
+            }
+            return (IReadOnlyList<object?>)cells;
+        });
+        var bytes = ClusterAtlas.Transfer.XlsxWriter.Write(table.Id, header, rows);
+        return new FileContentResult(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = table.Id + ".xlsx" };
+    }
+
     public static JsonResult JsonOf(DataTable table) => new(table.Json ?? new { table.Caption, table.Columns, Rows = table.Rows.Select(r => r.Select(c => c.Text)) }, Json);
 
     private static void Line(StringBuilder text, IReadOnlyList<string> cells)

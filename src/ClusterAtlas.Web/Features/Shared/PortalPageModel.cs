@@ -35,6 +35,7 @@ public abstract class PortalPageModel : PageModel
         {
             "csv" => Downloads.Csv(table),
             "json" => Downloads.JsonOf(table),
+            "xlsx" => Downloads.Xlsx(table),
             _ => BadRequest(),
         };
     }
