@@ -18,15 +18,15 @@ internal static class Downloads
 
     public static FileContentResult Csv(DataTable table)
     {
-        var withCites = table.Rows.Any(r => r.Any(c => c.Cites.Count > 0));
+        var withCites = HasCitations(table);
         var text = new StringBuilder();
-        Line(text, withCites ? [.. table.Columns, "出典 / sources"] : table.Columns);
+        Line(text, Header(table, withCites));
         foreach (var row in table.Rows)
         {
             var cells = row.Select(c => c.Data).ToList();
             if (withCites)
             {
-                cells.Add(string.Join(" ", row.SelectMany(c => c.Cites).Select(c => PortalLinks.Citation(c)).Distinct(StringComparer.Ordinal)));
+                cells.Add(Sources(row));
             }
             Line(text, cells);
         }
@@ -37,22 +37,30 @@ internal static class Downloads
     /// <summary>The same rows as CSV, as a one-sheet Excel workbook; plain numbers stay numbers.</summary>
     public static FileContentResult Xlsx(DataTable table)
     {
-        var withCites = table.Rows.Any(r => r.Any(c => c.Cites.Count > 0));
-        var header = withCites ? [.. table.Columns, "出典 / sources"] : table.Columns.ToList();
+        var withCites = HasCitations(table);
         var rows = table.Rows.Select(row =>
         {
             var cells = row.Select(c => (object?)(c.Numeric && decimal.TryParse(c.Data, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : c.Data)).ToList();
             if (withCites)
             {
-                cells.Add(string.Join(" ", row.SelectMany(c => c.Cites).Select(c => PortalLinks.Citation(c)).Distinct(StringComparer.Ordinal)));
+                cells.Add(Sources(row));
             }
             return (IReadOnlyList<object?>)cells;
         });
-        var bytes = ClusterAtlas.Transfer.XlsxWriter.Write(table.Id, header, rows);
+        var bytes = ClusterAtlas.Transfer.XlsxWriter.Write(table.Id, Header(table, withCites), rows);
         return new FileContentResult(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = table.Id + ".xlsx" };
     }
 
     public static JsonResult JsonOf(DataTable table) => new(table.Json ?? new { table.Caption, table.Columns, Rows = table.Rows.Select(r => r.Select(c => c.Text)) }, Json);
+
+    private static bool HasCitations(DataTable table) => table.Rows.Any(r => r.Any(c => c.Cites.Count > 0));
+
+    /// <summary>The columns, plus one listing the source lines behind each row when any row cites.</summary>
+    private static List<string> Header(DataTable table, bool withCites) =>
+        withCites ? [.. table.Columns, "出典 / sources"] : [.. table.Columns];
+
+    private static string Sources(IReadOnlyList<Cell> row) =>
+        string.Join(" ", row.SelectMany(c => c.Cites).Select(c => PortalLinks.Citation(c)).Distinct(StringComparer.Ordinal));
 
     private static void Line(StringBuilder text, IReadOnlyList<string> cells)
     {
