@@ -21,7 +21,7 @@ internal static class DbCommands
             var folder = DatasetReader.Locate(c.Args.Value("data") ?? c.Configuration["Dataset:Path"]);
             var result = await new SeedCuratedDataset(c.Db, TimeProvider.System)
                 .RunAsync(folder, c.Args.Has("replace"), ct, step => c.Error.WriteLine($"… {step}"));
-            var ok = result.Loaded || result.Message.StartsWith("The database already", StringComparison.Ordinal);
+            var ok = result.Outcome != SeedOutcome.RefusedOtherData;
             // A refusal (exit 3) is a diagnostic: it goes to stderr like every other error, so scripts see it.
             await (ok ? c.Out : c.Error).WriteLineAsync(result.Message);
             return ok ? ExitCodes.Ok : ExitCodes.InvalidInput;

@@ -57,13 +57,16 @@ public sealed class RegionQueries(AtlasDbContext db)
             .Include(r => r.Participations).ThenInclude(p => p.Programme)
             .ToDictionaryAsync(r => r.Id, ct);
         var regionCites = await CitationLookup.ForAsync(db, SubjectTypes.Region, ids, ct);
-        var participations = await ParticipationsAsync(regions.Values.SelectMany(r => r.Participations).ToList(), ct);
+        var rows = regions.Values.SelectMany(r => r.Participations).ToList();
+        var regionOf = rows.ToDictionary(p => p.Id, p => p.RegionId);
+        // ParticipationsAsync returns them in term order; the lookup keeps that order within each region.
+        var participations = (await ParticipationsAsync(rows, ct)).ToLookup(p => regionOf[p.Id]);
         return ids.Where(regions.ContainsKey).Select(id =>
         {
             var r = regions[id];
             return new RegionSummaryDto(r.Id, r.Code, r.NameJa, r.NameEn,
                 [.. r.Prefectures.Select(p => p.Prefecture)], [.. r.Fields.Select(f => f.Field)], r.Latitude, r.Longitude,
-                [.. participations.Where(p => r.Participations.Any(x => x.Id == p.Id))], [.. regionCites[id]]);
+                [.. participations[id]], [.. regionCites[id]]);
         }).ToList();
     }
 

@@ -8,7 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Seeding;
 
-public sealed record SeedResult(bool Loaded, string DatasetHash, int Records, string Message);
+/// <summary>What seeding did: loaded the dataset, found it already loaded, or refused to overwrite other data.</summary>
+public enum SeedOutcome { Loaded, AlreadyLoaded, RefusedOtherData }
+
+public sealed record SeedResult(SeedOutcome Outcome, string DatasetHash, int Records, string Message)
+{
+    public bool Loaded => Outcome == SeedOutcome.Loaded;
+}
 
 /// <summary>Thrown when the curated dataset has errors; nothing has been written.</summary>
 public sealed class DatasetException(IReadOnlyList<string> errors)
@@ -30,12 +36,12 @@ public sealed class SeedCuratedDataset(AtlasDbContext db, TimeProvider clock)
         var current = await db.DatasetLoads.OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct);
         if (current?.DatasetHash == hash)
         {
-            return new SeedResult(false, hash, current.RecordCount, "The database already holds this dataset version; nothing to do.");
+            return new SeedResult(SeedOutcome.AlreadyLoaded, hash, current.RecordCount, "The database already holds this dataset version; nothing to do.");
         }
         var hasData = current is not null || await db.Regions.AnyAsync(ct) || await db.Programmes.AnyAsync(ct);
         if (hasData && !replace)
         {
-            return new SeedResult(false, hash, 0,
+            return new SeedResult(SeedOutcome.RefusedOtherData, hash, 0,
                 "The database holds other data (another dataset version or imported records). Use --replace to reload the curated dataset.");
         }
 
@@ -71,7 +77,7 @@ public sealed class SeedCuratedDataset(AtlasDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            return new SeedResult(true, hash, records, $"Loaded {records} records from {reader.Root}.");
+            return new SeedResult(SeedOutcome.Loaded, hash, records, $"Loaded {records} records from {reader.Root}.");
         });
     }
 
