@@ -43,6 +43,7 @@ public class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContex
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<DatasetLoad> DatasetLoads => Set<DatasetLoad>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

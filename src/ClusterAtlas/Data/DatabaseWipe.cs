@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Data;
 
-/// <summary>Deletes every row of every table, children first (used by seeding with --replace and by import).</summary>
+/// <summary>Deletes every row of every registry table, children first (used by seeding with --replace and by import);
+/// accounts and the audit log stay.</summary>
 public static class DatabaseWipe
 {
     public static async Task DeleteAllAsync(AtlasDbContext db, CancellationToken ct)
     {
-        foreach (var entity in TableOrder.ChildrenFirst(db.Model))
+        foreach (var entity in SystemTables.RegistryParentsFirst(db.Model).Reverse())
         {
             var table = entity.GetTableName()!;
             var sql = $"DELETE FROM {TableOrder.Quote(table)}";

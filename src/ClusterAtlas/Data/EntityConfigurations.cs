@@ -187,3 +187,16 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
 {
     public void Configure(EntityTypeBuilder<SearchEntry> b) => b.HasIndex(x => new { x.EntityType, x.EntityId }).IsUnique();
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditEntry> b)
+    {
+        b.Property(x => x.Actor).HasMaxLength(256);
+        b.Property(x => x.SubjectType).HasMaxLength(64);
+        b.Property(x => x.SubjectKey).HasMaxLength(200);
+        b.Property(x => x.Origin).HasMaxLength(400);
+        b.HasIndex(x => new { x.SubjectType, x.SubjectKey, x.At });
+        b.HasIndex(x => x.At);
+    }
+}

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ClusterAtlas.Transfer;
 
-/// <summary>The tables a dump holds (all mapped tables but the derived search index), parents first, and their columns.</summary>
+/// <summary>The tables a dump holds (the registry's tables but the derived search index), parents first, and their columns.</summary>
 public static class TransferTables
 {
     public static IReadOnlyList<IEntityType> All(IModel model) =>
-        TableOrder.ParentsFirst(model).Where(t => t.ClrType != typeof(SearchEntry)).ToList();
+        SystemTables.RegistryParentsFirst(model).Where(t => t.ClrType != typeof(SearchEntry)).ToList();
 
     public static IReadOnlyList<IProperty> Columns(IEntityType type) =>
         type.GetProperties().Where(p => p.PropertyInfo is not null)
