@@ -1,5 +1,7 @@
 using ClusterAtlas.Data;
+using ClusterAtlas.Web.Features.Accounts;
 using ClusterAtlas.Web.Features.Api;
+using ClusterAtlas.Web.Features.Events;
 using ClusterAtlas.Web.Features.Shared;
 using Scalar.AspNetCore;
 
@@ -8,7 +10,12 @@ var database = AtlasServices.ReadDatabaseOptions(builder.Configuration, Path.Com
 builder.Services.AddAtlas(database);
 builder.Services.AddAtlasQueries();
 builder.Services.AddProblemDetails();
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    PageAccess.Configure(o.Conventions);
+});
+builder.Services.AddAtlasAuth(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -23,14 +30,26 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AtlasDbContext>();
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
 
+app.UseAtlasSecurityHeaders();
 app.UsePortalErrorPages();
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference();
-app.MapHealthChecks("/health");
-app.MapSourceFiles();
 app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseAsOfViews();
+
+// Every endpoint states who may call it: the public site and read API here, staff endpoints in their own groups.
+var publicSite = app.MapGroup("").AllowAnonymous();
+var publicApi = publicSite.MapGroup("").RequireRateLimiting(AuthSetup.ApiLimit);
+publicSite.MapOpenApi("/openapi/{documentName}.json");
+publicSite.MapScalarApiReference();
+publicSite.MapHealthChecks("/health");
+publicSite.MapSourceFiles();
+publicSite.MapCalendarFeeds();
+publicApi.MapRegistryApi();
+publicApi.MapQualityApi();
 app.MapRazorPages();
-app.MapPortal();
-app.MapRegistryApi();
-app.MapQualityApi();
+app.MapEditingApi();
+app.MapAccountApi();
 app.Run();

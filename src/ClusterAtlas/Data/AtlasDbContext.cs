@@ -11,12 +11,16 @@ using ClusterAtlas.Search;
 using ClusterAtlas.Seeding;
 using ClusterAtlas.Sources;
 using ClusterAtlas.Surveys;
+using ClusterAtlas.Accounts;
+using ClusterAtlas.Audit;
+using ClusterAtlas.Editing;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Data;
 
 /// <summary>The data layer: one context for both providers; migrations live in one assembly per provider.</summary>
-public class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContext(options)
+public class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : IdentityDbContext<AtlasUser>(options)
 {
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
     public DbSet<Citation> Citations => Set<Citation>();
@@ -43,7 +47,10 @@ public class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContex
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<DatasetLoad> DatasetLoads => Set<DatasetLoad>();
-    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<EditorScope> EditorScopes => Set<EditorScope>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -52,6 +59,9 @@ public class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContex
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AtlasDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AtlasDbContext).Assembly);
+    }
 }

@@ -200,3 +200,45 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
         b.HasIndex(x => x.At);
     }
 }
+
+internal sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<Editing.ChangeRequest>
+{
+    public void Configure(EntityTypeBuilder<Editing.ChangeRequest> b)
+    {
+        b.Property(x => x.SubjectType).HasMaxLength(64);
+        b.Property(x => x.SubjectKey).HasMaxLength(200);
+        b.Property(x => x.OpenLock).HasMaxLength(300);
+        b.Property(x => x.AuthorId).HasMaxLength(450);
+        b.Property(x => x.AuthorEmail).HasMaxLength(256);
+        b.Property(x => x.ReviewerEmail).HasMaxLength(256);
+        b.Property(x => x.CitationSourceId).HasMaxLength(200);
+        b.Property(x => x.CitationUrl).HasMaxLength(2000);
+        b.Property(x => x.CitationPage).HasMaxLength(50);
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.HasIndex(x => x.OpenLock).IsUnique();
+        b.HasIndex(x => new { x.SubjectType, x.SubjectKey });
+        b.HasIndex(x => new { x.Status, x.Id });
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Accounts.ApiToken>
+{
+    public void Configure(EntityTypeBuilder<Accounts.ApiToken> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => x.Hash).IsUnique();
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EditorScopeConfiguration : IEntityTypeConfiguration<Accounts.EditorScope>
+{
+    public void Configure(EntityTypeBuilder<Accounts.EditorScope> b)
+    {
+        b.HasOne<Accounts.AtlasUser>().WithMany(u => u.Scopes).HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.RegionCode).HasMaxLength(100);
+        b.Property(x => x.OrganisationCode).HasMaxLength(100);
+    }
+}

@@ -1,4 +1,3 @@
-using ClusterAtlas.Web.Features.Events;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
@@ -45,12 +44,6 @@ internal static class PortalServices
             api.UseStatusCodePages();
         });
         app.UsePortalLanguage();
-        return app;
-    }
-
-    public static WebApplication MapPortal(this WebApplication app)
-    {
-        app.MapCalendarFeeds();
         return app;
     }
 

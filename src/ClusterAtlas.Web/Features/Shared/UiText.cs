@@ -56,7 +56,7 @@ public sealed class UiText(IHttpContextAccessor http)
     /// <summary>lang="ja" for text that exists only in Japanese, when the page is in English.</summary>
     public string? JaOnly => En ? "ja" : null;
 
-    private static readonly Dictionary<string, (string Ja, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Ja, string En)> PortalTexts = new(StringComparer.Ordinal)
     {
         // Site frame
         ["site.name"] = ("ClusterAtlas 地域科学技術クラスター・アトラス", "ClusterAtlas: Japan's regional S&T clusters"),
@@ -470,4 +470,7 @@ public sealed class UiText(IHttpContextAccessor http)
         ["error.other.title"] = ("エラー", "Error"),
         ["error.home"] = ("ホームへ戻る", "Back to the home page"),
     };
+
+    /// <summary>The portal's texts and the staff pages' texts (accounts, editing, review, history) in one table.</summary>
+    private static readonly Dictionary<string, (string Ja, string En)> Texts = StaffTexts.Merge(PortalTexts);
 }
