@@ -21,6 +21,12 @@ public static class AtlasCli
                                         write every table plus manifest.json (row counts, SHA-256)
           import PATH [--dry-run]       replace the database content with a dump written by export;
                                         all-or-nothing, every error reported as file:line:column: reason
+          users add EMAIL --role editor|reviewer|admin [--region ID]... [--organisation ID]...
+                                        create an account (the generated password is printed once)
+          users list [--format text|json]
+                                        accounts with roles, scopes, lock-out and tokens
+          tokens create EMAIL [--name NAME] [--expires-days N]
+                                        create a personal API token (printed once; stored hashed)
           stats                         row counts per table and the dataset version
           check [--format text|json]    budget data-quality report: derived cells with their equations,
                                         inconsistencies with hypotheses (exit 4 when published figures contradict)

@@ -4,7 +4,7 @@ namespace ClusterAtlas.Cli;
 public sealed class CommandLine
 {
     // Options that take a value; every other --option is a flag.
-    private static readonly HashSet<string> WithValue = new(["provider", "connection", "format", "out", "data"], StringComparer.Ordinal);
+    private static readonly HashSet<string> WithValue = new(["provider", "connection", "format", "out", "data", "role", "region", "organisation", "name", "expires-days"], StringComparer.Ordinal);
 
     public List<string> Words { get; } = [];
     public Dictionary<string, string?> Options { get; } = new(StringComparer.Ordinal);
@@ -13,6 +13,10 @@ public sealed class CommandLine
     public bool Has(string name) => Options.ContainsKey(name);
 
     public string? Value(string name) => Options.GetValueOrDefault(name);
+
+    /// <summary>All values of an option given once with commas or several times.</summary>
+    public List<string> Values(string name) =>
+        (Value(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     public static CommandLine Parse(string[] args)
     {
@@ -43,7 +47,8 @@ public sealed class CommandLine
                     }
                     value = args[++i];
                 }
-                result.Options[name] = value;
+                // A repeated option (--region A --region B) collects its values, comma-separated.
+                result.Options[name] = result.Options.TryGetValue(name, out var earlier) && earlier is not null && value is not null ? earlier + "," + value : value;
             }
             else
             {

@@ -189,8 +189,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
                     b.Property<string>("After")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Before")
                         .HasColumnType("text");

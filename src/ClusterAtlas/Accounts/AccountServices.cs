@@ -11,7 +11,11 @@ public static class AccountServices
     {
         o.User.RequireUniqueEmail = true;
         o.Password.RequiredLength = 12;
+        // Length over composition rules (NIST SP 800-63B): a 12-character minimum, no forced character classes.
         o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
         o.Lockout.AllowedForNewUsers = true;
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

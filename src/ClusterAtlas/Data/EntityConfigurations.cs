@@ -192,6 +192,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
 {
     public void Configure(EntityTypeBuilder<Audit.AuditEntry> b)
     {
+        // UTC ticks: SQLite cannot compare DateTimeOffset values in SQL, and as-of views and diffs filter by time.
+        b.Property(x => x.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         b.Property(x => x.Actor).HasMaxLength(256);
         b.Property(x => x.SubjectType).HasMaxLength(64);
         b.Property(x => x.SubjectKey).HasMaxLength(200);

@@ -5,9 +5,17 @@ using Xunit;
 namespace ClusterAtlas.Tests.Infrastructure;
 
 /// <summary>The web app on a private database, migrated and seeded with the curated dataset by its own start-up.</summary>
-public sealed class AtlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AtlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; } = TestDatabase.Create();
+
+    /// <summary>Configuration of the app under test. Rate limits are off by default (tests send hundreds of requests
+    /// from one client); the rate-limit tests set their own.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal)
+    {
+        ["RateLimits:ApiPerMinute"] = "0",
+        ["RateLimits:SignInPerMinute"] = "100000",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -15,6 +23,10 @@ public sealed class AtlasFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Atlas", Database.Options.ConnectionString);
         builder.UseSetting("Dataset:Path", RepositoryPaths.DataFolder);
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -7,8 +7,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClusterAtlas.Web.Features.Accounts;
 
 /// <summary>The signed-in user's page: roles, scopes and personal API tokens (a new token is shown once).</summary>
-public sealed class IndexModel(UserManager<AtlasUser> users, ApiTokens tokens) : PortalPageModel
+public sealed class IndexModel(UserManager<AtlasUser> users, SignInManager<AtlasUser> signIn, ApiTokens tokens) : PortalPageModel
 {
+    [BindProperty, DataType(DataType.Password), MaxLength(200)]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty, DataType(DataType.Password), MaxLength(200)]
+    public string? NewPassword { get; set; }
+
+    public IReadOnlyList<string> PasswordErrors { get; private set; } = [];
+    public bool PasswordChanged { get; private set; }
+
     public Actor? Me { get; private set; }
     public List<TokenInfo> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
@@ -32,6 +41,24 @@ public sealed class IndexModel(UserManager<AtlasUser> users, ApiTokens tokens) :
         (NewToken, _) = await tokens.CreateAsync(user, TokenName ?? "api", ExpiresInDays is { } d ? TimeSpan.FromDays(d) : null, HttpActors.Origin(HttpContext), ct);
         await LoadAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        var result = await users.ChangePasswordAsync(user, CurrentPassword ?? "", NewPassword ?? "");
+        PasswordErrors = result.Errors.Select(e => e.Description).ToList();
+        PasswordChanged = result.Succeeded;
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+        await LoadAsync(ct);
+        return result.Succeeded ? Page() : PageWithStatus(400);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)

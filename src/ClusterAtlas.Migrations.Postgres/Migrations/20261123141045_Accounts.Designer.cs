@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClusterAtlas.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AtlasDbContext))]
-    [Migration("20261123132416_Accounts")]
+    [Migration("20261123141045_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -192,8 +192,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
                     b.Property<string>("After")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Before")
                         .HasColumnType("text");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClusterAtlas.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AtlasDbContext))]
-    [Migration("20261123132402_Accounts")]
+    [Migration("20261123141019_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -181,8 +181,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
