@@ -130,9 +130,15 @@ public sealed class ChangeDecisions(AtlasDbContext db, TimeProvider clock)
         {
             return (null, ChangeOutcome.Forbidden("a change is reviewed by someone other than its author"));
         }
+        if (change.Status == ChangeStatus.Draft)
+        {
+            return (null, ChangeOutcome.Invalid([$"status: change request {id} is a draft, not submitted"]));
+        }
         if (change.Status != ChangeStatus.Submitted)
         {
-            return (null, ChangeOutcome.Invalid([$"status: change request {id} is {change.Status}, not submitted"]));
+            // Someone decided (or the author withdrew) first: a conflict between two people, not a bad request.
+            db.ChangeTracker.Clear();
+            return (null, await AlreadyDecidedAsync(reviewer, id, ct));
         }
         return (change, null);
     }

@@ -1,9 +1,10 @@
 using ClusterAtlas.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ClusterAtlas.Web.Features.Accounts;
 
+/// <summary>Where a refused page redirects to (the refusal itself was the 302 from the protected page).</summary>
 public sealed class DeniedModel : PortalPageModel
 {
-    public IActionResult OnGet() => PageWithStatus(403);
+    public void OnGet()
+    {
+    }
 }
