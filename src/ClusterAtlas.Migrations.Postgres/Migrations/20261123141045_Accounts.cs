@@ -12,13 +12,11 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<long>(
-                name: "At",
-                table: "AuditEntries",
-                type: "bigint",
-                nullable: false,
-                oldClrType: typeof(DateTimeOffset),
-                oldType: "timestamp with time zone");
+            // Audit times become UTC ticks (.NET DateTimeOffset.UtcTicks); PostgreSQL needs the conversion spelled out.
+            migrationBuilder.Sql("""
+                ALTER TABLE "AuditEntries" ALTER COLUMN "At" TYPE bigint
+                USING (round(extract(epoch FROM "At") * 10000000) + 621355968000000000)::bigint;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
@@ -350,13 +348,10 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
-            migrationBuilder.AlterColumn<DateTimeOffset>(
-                name: "At",
-                table: "AuditEntries",
-                type: "timestamp with time zone",
-                nullable: false,
-                oldClrType: typeof(long),
-                oldType: "bigint");
+            migrationBuilder.Sql("""
+                ALTER TABLE "AuditEntries" ALTER COLUMN "At" TYPE timestamp with time zone
+                USING to_timestamp(("At" - 621355968000000000) / 10000000.0);
+                """);
         }
     }
 }
