@@ -1,4 +1,5 @@
 using ClusterAtlas.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
 using Xunit;
 
 namespace ClusterAtlas.BrowserTests;
@@ -16,6 +17,15 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         "/sources/" + Dataset.FirstSourceId(),
         "/network",
         "/?lang=en",
+        "/budgets",
+        "/quality",
+        "/budgets?lang=en",
+    };
+
+    /// <summary>The pages whose screenshot is kept (TestResults/screenshots/a11y-…png) for a reviewer to look at.</summary>
+    private static readonly Dictionary<string, string> Screenshots = new(StringComparer.Ordinal)
+    {
+        ["/budgets"] = "a11y-budgets", ["/quality"] = "a11y-quality", ["/budgets?lang=en"] = "a11y-budgets-en",
     };
 
     [Theory]
@@ -28,6 +38,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         Assert.Equal(200, response?.Status);
         await page.WaitForWidgetsAsync();
 
+        if (Screenshots.TryGetValue(url, out var name))
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Widgets.Screenshot(name), FullPage = true });
+        }
         var violations = await Axe.SeriousViolationsAsync(page);
         Assert.True(violations.Count == 0, $"axe-core on {url}:\n" + string.Join("\n", violations));
     }

@@ -6,10 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Programmes;
 
-public sealed record BudgetDto(
-    int Id, string Measure, FiscalYearDto? FiscalYear, bool IsRowTotal, string PublishedText, decimal? AmountMillionYen,
-    string Status, string? Footnote, string? Note, IReadOnlyList<CitationDto> Citations);
-
 public sealed record RelatedProgrammeDto(string Code, string NameJa, string NameEn, string Kind, string? Note, IReadOnlyList<CitationDto> Citations);
 
 public sealed record ProgrammeDto(
@@ -52,15 +48,6 @@ public sealed class ProgrammeQueries(AtlasDbContext db)
         return (await MapAsync([id], ct)).FirstOrDefault();
     }
 
-    public async Task<List<BudgetDto>> BudgetsAsync(IQueryable<BudgetLine> query, CancellationToken ct)
-    {
-        var rows = await query.AsNoTracking().Include(b => b.Programme)
-            .OrderBy(b => b.ProgrammeId).ThenBy(b => b.FiscalYear == null).ThenBy(b => b.FiscalYear).ToListAsync(ct);
-        var cites = await CitationLookup.ForAsync(db, SubjectTypes.Budget, rows.Select(b => b.Id), ct);
-        return rows.Select(b => new BudgetDto(b.Id, b.Programme!.Code, FiscalYearDto.From(b.FiscalYear), b.FiscalYear is null,
-            b.PublishedText, b.AmountMillionYen, b.Status.ToString().ToLowerInvariant(), b.Footnote, b.Note, [.. cites[b.Id]])).ToList();
-    }
-
     private async Task<List<ProgrammeDto>> MapAsync(List<int> ids, CancellationToken ct)
     {
         var rows = await db.Programmes.AsNoTracking().Include(p => p.Parent).Include(p => p.Ministry)
@@ -69,7 +56,7 @@ public sealed class ProgrammeQueries(AtlasDbContext db)
             .Select(p => new { ParentId = p.ParentId!.Value, p.Code }).ToListAsync(ct)).ToLookup(x => x.ParentId, x => x.Code);
         var lineage = await db.ProgrammeLineages.AsNoTracking().Include(l => l.From).Include(l => l.To)
             .Where(l => ids.Contains(l.FromId) || ids.Contains(l.ToId)).ToListAsync(ct);
-        var budgets = (await BudgetsAsync(db.BudgetLines.Where(b => ids.Contains(b.ProgrammeId)), ct)).ToLookup(b => b.Measure);
+        var budgets = (await new BudgetFigures(db).ListAsync(db.BudgetLines.Where(b => ids.Contains(b.ProgrammeId)), ct)).ToLookup(b => b.Measure);
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Programme, ids, ct);
         var lineageCites = await CitationLookup.ForAsync(db, SubjectTypes.Lineage, lineage.Select(l => l.Id), ct);
         RelatedProgrammeDto Related(Programme p, ProgrammeLineage l) => new(p.Code, p.NameJa, p.NameEn, l.Kind, l.Note, [.. lineageCites[l.Id]]);

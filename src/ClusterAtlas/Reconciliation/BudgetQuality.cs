@@ -19,11 +19,10 @@ public sealed class BudgetQuality(AtlasDbContext db)
     {
         var lines = await db.BudgetLines.AsNoTracking().ToListAsync(ct);
         var programmes = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
-        var ids = lines.Select(l => l.Id).ToList();
-        var cited = (await db.Citations.AsNoTracking()
-                .Where(c => c.SubjectType == SubjectTypes.Budget && c.LineStart != null && ids.Contains(c.SubjectId))
-                .Select(c => new { c.SubjectId, c.SourceDocumentId, c.LineStart }).ToListAsync(ct))
-            .GroupBy(c => c.SubjectId).ToDictionary(g => g.Key, g => g.Select(c => (c.SourceDocumentId ?? "", c.LineStart!.Value)).Min());
+        var cites = await CitationLookup.ForAsync(db, SubjectTypes.Budget, lines.Select(l => l.Id), ct);
+        // Rows follow the printed order: the first source line each budget line cites (uncited lines go last).
+        var cited = cites.Where(g => g.Any(c => c.Line is not null)).ToDictionary(g => g.Key,
+            g => g.Where(c => c.Line is not null).Select(c => (c.Document ?? "", c.Line!.Value)).Min());
         var tables = BudgetTables.Build(lines, programmes, l => cited.TryGetValue(l.Id, out var at) ? at : ("\uffff", l.Id));
         if (table is not null)
         {
@@ -38,8 +37,8 @@ public sealed class BudgetQuality(AtlasDbContext db)
         foreach (var t in tables)
         {
             var result = TableReconciler.Reconcile(t.Table);
-            cells.AddRange(result.Outcomes.Select(o => Cell(t, programmes, o)));
-            cells.AddRange(t.Unplaced.Select(l => Unplaced(t, programmes, l)));
+            cells.AddRange(result.Outcomes.Select(o => Cell(t, programmes, o, cites)));
+            cells.AddRange(t.Unplaced.Select(l => Unplaced(t, programmes, l, cites)));
             inconsistencies.AddRange(result.Inconsistencies.Select(i => Inconsistency(t, i)));
         }
         List<BudgetCellQuality> With(string status) => [.. cells.Where(c => c.Status == status)];
@@ -51,23 +50,23 @@ public sealed class BudgetQuality(AtlasDbContext db)
     private static QualityTable Describe(BudgetTable t) => new(t.Code, t.Bundle?.NameJa ?? "(measures outside any bundle)", t.Table.Rows.Count,
         [.. t.Table.Columns.Select(c => FiscalYearDto.From(int.Parse(c.Key, System.Globalization.CultureInfo.InvariantCulture))!)], Unit);
 
-    private static BudgetCellQuality Cell(BudgetTable t, Dictionary<int, Programme> programmes, CellOutcome o)
+    private static BudgetCellQuality Cell(BudgetTable t, Dictionary<int, Programme> programmes, CellOutcome o, ILookup<int, CitationDto> cites)
     {
         var line = t.Lines[o.At];
         var measure = programmes[line.ProgrammeId];
         return new BudgetCellQuality(line.Id, t.Code, measure.Code, measure.NameJa, FiscalYearDto.From(line.FiscalYear),
             line.FiscalYear is null && o.At.Row is not null, o.At.Row is null, o.Label, line.PublishedText, Kebab(line.Status.ToString()),
             line.AmountMillionYen, o.Value, Kebab(o.Status.ToString()), o.Explanation, o.Equation,
-            o.Range is { } r ? new QualityRange(r.Min, r.Max, Amounts.Format(r)) : null);
+            o.Range is { } r ? new QualityRange(r.Min, r.Max, Amounts.Format(r)) : null, [.. cites[line.Id]]);
     }
 
-    private static BudgetCellQuality Unplaced(BudgetTable t, Dictionary<int, Programme> programmes, BudgetLine line)
+    private static BudgetCellQuality Unplaced(BudgetTable t, Dictionary<int, Programme> programmes, BudgetLine line, ILookup<int, CitationDto> cites)
     {
         var measure = programmes[line.ProgrammeId];
         var status = line.Status == BudgetStatus.NoData ? "no-data" : line.AmountMillionYen is null ? "undetermined" : "published";
         return new BudgetCellQuality(line.Id, t.Code, measure.Code, measure.NameJa, FiscalYearDto.From(line.FiscalYear), line.FiscalYear is null,
             measure.Kind == ProgrammeKind.Bundle, measure.NameJa, line.PublishedText, Kebab(line.Status.ToString()), line.AmountMillionYen,
-            line.AmountMillionYen, status, "a second budget line for the same measure and year; not reconciled", null, null);
+            line.AmountMillionYen, status, "a second budget line for the same measure and year; not reconciled", null, null, [.. cites[line.Id]]);
     }
 
     private static QualityInconsistency Inconsistency(BudgetTable t, Inconsistency i)

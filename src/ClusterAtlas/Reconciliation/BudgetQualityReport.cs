@@ -1,4 +1,5 @@
 using ClusterAtlas.Calendar;
+using ClusterAtlas.Sources;
 
 namespace ClusterAtlas.Reconciliation;
 
@@ -25,12 +26,12 @@ public sealed record QualityTable(string Code, string NameJa, int Rows, IReadOnl
 /// <summary>
 /// One budget line as reconciled. Status: published, derived, undetermined, inconsistent or no-data; StoredStatus is
 /// the status stored with the line (published, blank, no-data …), unchanged; Label names row and column as the
-/// equations do (「医薬基盤研究所 H18」).
+/// equations do (「医薬基盤研究所 H18」). Citations open the printed cell's source line.
 /// </summary>
 public sealed record BudgetCellQuality(
     int BudgetLineId, string Table, string Measure, string MeasureNameJa, FiscalYearDto? FiscalYear, bool IsRowTotal, bool IsColumnTotal,
     string Label, string PublishedText, string StoredStatus, decimal? PublishedAmount, decimal? ValueUsed, string Status,
-    string Explanation, string? Equation, QualityRange? Range);
+    string Explanation, string? Equation, QualityRange? Range, IReadOnlyList<CitationDto> Citations);
 
 /// <summary>The values an undetermined cell can take if amounts are non-negative; Max null = no upper bound.</summary>
 public sealed record QualityRange(decimal Min, decimal? Max, string Text);

@@ -30,7 +30,13 @@ internal static class RegistryApi
         api.MapGet("/measures", (ProgrammeQueries q, string? ministry, string? limit, string? offset, string? cursor, CancellationToken ct) =>
             ListProgrammes(q, new ProgrammeFilter(ministry, null, null, true), limit, offset, cursor, ct));
         api.MapGet("/measures/{id}", GetProgramme);
-        api.MapGet("/budgets", ListBudgets);
+        api.MapGet("/budgets", ListBudgets)
+            .WithSummary("Budget cells with their status")
+            .WithDescription("Every budget cell (measure × fiscal year, and each row total 計) with the text as printed, the value used " +
+                "(printed, or derived from the totals), its status after reconciliation (published, derived, undetermined, inconsistent, " +
+                "no-data, blank), an explanation (the equation of a derived cell, the range of an undetermined one, the hypothesis " +
+                "for an inconsistent one) and its citations. Filters: `measure` (code), `ministry` (code), `fiscalYear` (2007, FY2007, " +
+                "平成19年度, H19 …), `status` (matches the reconciled or the stored status).");
         api.MapGet("/cooperation", async (CooperationQueries q, string? programme, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(programme, ct)));
         api.MapGet("/ministries", async (MinistryQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(ct)));
         api.MapGet("/organisations", ListOrganisations);
@@ -89,44 +95,21 @@ internal static class RegistryApi
         Found(await q.GetAsync(id, ct), "programme", id);
 
     private static async Task<Results<Ok<List<BudgetDto>>, ValidationProblem>> ListBudgets(
-        ProgrammeQueries q, ClusterAtlas.Data.AtlasDbContext db, string? measure, string? ministry, string? fiscalYear, string? status, CancellationToken ct)
+        BudgetFigures figures, string? measure, string? ministry, string? fiscalYear, string? status, CancellationToken ct)
     {
         var p = new ApiParameters();
         var fy = p.FiscalYear("fiscalYear", fiscalYear);
-        BudgetStatus? parsedStatus = null;
-        if (!string.IsNullOrWhiteSpace(status))
+        // "nodata" was the wire form of no-data before the statuses were reconciled; still accepted.
+        var wanted = string.Equals(status, "nodata", StringComparison.OrdinalIgnoreCase) ? "no-data" : status?.ToLowerInvariant();
+        if (!string.IsNullOrWhiteSpace(wanted) && !BudgetFilter.Statuses.Contains(wanted))
         {
-            if (Enum.TryParse<BudgetStatus>(status.Replace("-", "", StringComparison.Ordinal), true, out var s))
-            {
-                parsedStatus = s;
-            }
-            else
-            {
-                p.Errors["status"] = ["status is one of published, blank, no-data, derived, undetermined, inconsistent."];
-            }
+            p.Errors["status"] = [$"status is one of {string.Join(", ", BudgetFilter.Statuses)}."];
         }
         if (!p.IsValid)
         {
             return p.Problem();
         }
-        var query = db.BudgetLines.AsQueryable();
-        if (!string.IsNullOrWhiteSpace(measure))
-        {
-            query = query.Where(b => b.Programme!.Code == measure);
-        }
-        if (!string.IsNullOrWhiteSpace(ministry))
-        {
-            query = query.Where(b => b.Programme!.Ministry!.Code == ministry);
-        }
-        if (fy is not null)
-        {
-            query = query.Where(b => b.FiscalYear == fy);
-        }
-        if (parsedStatus is not null)
-        {
-            query = query.Where(b => b.Status == parsedStatus);
-        }
-        return TypedResults.Ok(await q.BudgetsAsync(query, ct));
+        return TypedResults.Ok(await figures.ListAsync(new BudgetFilter(measure, ministry, fy, wanted), ct));
     }
 
     private static async Task<Results<Ok<Page<OrganisationDto>>, ValidationProblem>> ListOrganisations(

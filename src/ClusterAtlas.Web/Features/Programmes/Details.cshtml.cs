@@ -1,8 +1,8 @@
-using System.Globalization;
 using ClusterAtlas.Events;
 using ClusterAtlas.Indicators;
 using ClusterAtlas.Programmes;
 using ClusterAtlas.Regions;
+using ClusterAtlas.Web.Features.Budgets;
 using ClusterAtlas.Web.Features.Events;
 using ClusterAtlas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -93,23 +93,31 @@ public sealed class DetailsModel(
         return result;
     }
 
+    /// <summary>Each cell with its reconciled status: derived values marked, blanks left blank, the explanation beside it.</summary>
     private void BuildBudgets(ProgrammeDto programme)
     {
-        Budgets = new DataTable("budgets", T["programme.budgets.table"], T["common.fiscalYear"], T["programme.budgets.amount"],
-            T["programme.budgets.published"], T["common.status"], T["programme.budgets.footnote"], T["common.note"]) { Json = programme.Budgets };
+        Budgets = new DataTable("budgets", T["programme.budgets.table"], T["common.fiscalYear"], T["quality.valueUsed"],
+            T["programme.budgets.published"], T["common.status"], T["quality.explanation"], T["programme.budgets.footnote"], T["common.note"]) { Json = programme.Budgets };
         foreach (var b in programme.Budgets)
         {
+            var figure = BudgetFigureView.Of(b, T);
             Budgets.AddRow(null, "status-" + b.Status,
                 b.IsRowTotal ? T["programme.budgets.total"] : T.Fy(b.FiscalYear),
-                Cell.Num(b.AmountMillionYen is null ? "—" : T.Number(b.AmountMillionYen), b.AmountMillionYen?.ToString(CultureInfo.InvariantCulture) ?? ""),
+                Cell.Num(figure.Detail ?? figure.Text, figure.Raw),
                 Cell.Of(b.PublishedText.Length == 0 ? T["status.blank"] : b.PublishedText, cites: b.Citations, lang: b.PublishedText.Length == 0 ? null : T.JaOnly),
-                T.Label("status", b.Status), Cell.Of(b.Footnote, lang: T.JaOnly), Cell.Of(b.Note, lang: "en"));
+                new Cell([new CellPart(T.Label("status", b.Status), figure.Href, Css: "status-badge status-" + b.Status)], [], Raw: T.Label("status", b.Status)),
+                Cell.Of(b.Explanation, lang: "en"), Cell.Of(b.Footnote, lang: T.JaOnly), Cell.Of(b.Note, lang: "en"));
         }
         var yearly = programme.Budgets.Where(b => !b.IsRowTotal && b.FiscalYear is not null).OrderBy(b => b.FiscalYear!.Year).ToList();
         if (yearly.Count > 0)
         {
-            BudgetChart = new ChartData("bar", T["programme.budgets.table"], T.En ? "million yen" : "百万円", [.. yearly.Select(b => T.FyShort(b.FiscalYear!.Year))],
-                [new ChartSeries(T.Name(programme.NameJa, programme.NameEn), [.. yearly.Select(b => b.AmountMillionYen)])]);
+            // Printed and derived figures are separate series, so a derived value is never mistaken for a printed one.
+            var series = new List<ChartSeries> { new(T.Name(programme.NameJa, programme.NameEn), [.. yearly.Select(b => b.AmountMillionYen)]) };
+            if (yearly.Any(b => b.Status == "derived"))
+            {
+                series.Add(new ChartSeries(T["status.derived"], [.. yearly.Select(b => b.Status == "derived" ? b.ValueUsed : null)]));
+            }
+            BudgetChart = new ChartData("bar", T["programme.budgets.table"], T.En ? "million yen" : "百万円", [.. yearly.Select(b => T.FyShort(b.FiscalYear!.Year))], series);
         }
     }
 }

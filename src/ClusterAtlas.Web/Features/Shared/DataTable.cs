@@ -2,8 +2,11 @@ using ClusterAtlas.Sources;
 
 namespace ClusterAtlas.Web.Features.Shared;
 
-/// <summary>A piece of a table cell: text, optionally a link, optionally in Japanese only (lang="ja" on an English page).</summary>
-public sealed record CellPart(string Text, string? Href = null, string? Lang = null);
+/// <summary>
+/// A piece of a table cell: text, optionally a link, optionally in Japanese only (lang="ja" on an English page),
+/// optionally styled (Css, e.g. a status badge) with a tooltip (Title) that repeats nothing the page does not say elsewhere.
+/// </summary>
+public sealed record CellPart(string Text, string? Href = null, string? Lang = null, string? Css = null, string? Title = null);
 
 /// <summary>One cell: its parts, the citations of the fact it shows, and whether it is a number (right-aligned).</summary>
 public sealed record Cell(IReadOnlyList<CellPart> Parts, IReadOnlyList<CitationDto> Cites, bool Numeric = false, string? Css = null, string? Raw = null)

@@ -6,10 +6,29 @@ namespace ClusterAtlas.Web.Features.Shared;
 /// <summary>Widget data built the same way on every page that shows regions, links or participations.</summary>
 internal static class Maps
 {
-    public static JapanMapData Japan(IEnumerable<RegionSummaryDto> regions, UiText t) => new(
-        [.. regions.Where(r => r.Latitude is not null && r.Longitude is not null).Select(r => new MapPoint(
-            r.Code, t.Name(r.NameJa, r.NameEn), r.Latitude!.Value, r.Longitude!.Value, PortalLinks.Region(r.Code),
-            r.Participations.Count == 0 ? null : r.Participations[^1].Programme))]);
+    /// <summary>
+    /// Every located region, coloured by its group: the group label the continuing-region list prints for its latest
+    /// programme track (source 002, e.g. 「グローバル型 (第Ⅰ期)」), or the track alone where no label is printed.
+    /// </summary>
+    public static JapanMapData Japan(IEnumerable<RegionSummaryDto> regions, UiText t)
+    {
+        var located = regions.Where(r => r.Latitude is not null && r.Longitude is not null).ToList();
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        var points = new List<MapPoint>();
+        foreach (var r in located)
+        {
+            var p = r.Participations.LastOrDefault(x => x.GroupLabel is not null) ?? (r.Participations.Count == 0 ? null : r.Participations[^1]);
+            string? group = null;
+            if (p is not null)
+            {
+                var track = t.Name(p.ProgrammeNameJa, p.ProgrammeNameEn);
+                group = p.GroupLabel is null ? p.Programme : p.Programme + "|" + p.GroupLabel;
+                groups.TryAdd(group, p.GroupLabel is null ? t.Format("home.map.group.unlabelled", track) : t.Format("home.map.group.labelled", p.GroupLabel, track));
+            }
+            points.Add(new MapPoint(r.Code, t.Name(r.NameJa, r.NameEn), r.Latitude!.Value, r.Longitude!.Value, PortalLinks.Region(r.Code), group));
+        }
+        return new JapanMapData(points, groups.Count == 0 ? null : groups);
+    }
 
     public static WorldMapData World(IEnumerable<LinkDto> links, UiText t, Func<LinkDto, string>? regionName = null) => new(
         [.. links.Select(l => new WorldLink(l.PartnerOrganisation?.Country is { } c && c != "JP" ? c : l.Country,

@@ -6,7 +6,7 @@ using ClusterAtlas.Japanese;
 namespace ClusterAtlas.Web.Features.Shared;
 
 /// <summary>Every UI string of the portal in Japanese and English, and the formats (fiscal years, dates, numbers) per language.</summary>
-public sealed class UiText(IHttpContextAccessor http)
+public sealed partial class UiText(IHttpContextAccessor http)
 {
     public string Lang => PortalLanguage.Of(http.HttpContext);
 
@@ -56,7 +56,7 @@ public sealed class UiText(IHttpContextAccessor http)
     /// <summary>lang="ja" for text that exists only in Japanese, when the page is in English.</summary>
     public string? JaOnly => En ? "ja" : null;
 
-    private static readonly Dictionary<string, (string Ja, string En)> PortalTexts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Ja, string En)> PortalTexts = WithBudgetTexts(new(StringComparer.Ordinal)
     {
         // Site frame
         ["site.name"] = ("ClusterAtlas 地域科学技術クラスター・アトラス", "ClusterAtlas: Japan's regional S&T clusters"),
@@ -74,6 +74,8 @@ public sealed class UiText(IHttpContextAccessor http)
         ["nav.indicators"] = ("成果指標", "Indicators"),
         ["nav.events"] = ("イベント", "Events"),
         ["nav.sources"] = ("出典", "Sources"),
+        ["nav.budgets"] = ("予算", "Budgets"),
+        ["nav.quality"] = ("データ品質", "Data quality"),
         ["nav.organisations"] = ("機関", "Organisations"),
         ["nav.ministries"] = ("府省", "Ministries"),
         ["nav.industrial"] = ("産業クラスター", "Industrial clusters"),
@@ -301,7 +303,7 @@ public sealed class UiText(IHttpContextAccessor http)
         ["programme.budgets"] = ("年度別予算", "Budgets by fiscal year"),
         ["programme.budgets.label"] = ("年度別予算のグラフ (百万円)", "Chart of budgets by fiscal year (million yen)"),
         ["programme.budgets.table"] = ("年度別予算 (百万円)", "Budgets by fiscal year (million yen)"),
-        ["programme.budgets.note"] = ("空欄とデータなしはゼロではありません。グラフでは欠測として表示します。", "Blank and no-data cells are not zero; the chart shows them as gaps."),
+        ["programme.budgets.note"] = ("空欄とデータなしはゼロではありません。グラフでは欠測として表示し、合計から導出した値は別の系列で示します。", "Blank and no-data cells are not zero; the chart shows them as gaps, and values derived from the totals as a series of their own."),
         ["programme.budgets.published"] = ("出典の表記", "As published"),
         ["programme.budgets.amount"] = ("金額 (百万円)", "Amount (million yen)"),
         ["programme.budgets.total"] = ("計 (行合計)", "Total (row)"),
@@ -469,7 +471,7 @@ public sealed class UiText(IHttpContextAccessor http)
         ["error.500.text"] = ("ページを表示できませんでした。時間をおいて再度お試しください。", "The page could not be shown. Please try again later."),
         ["error.other.title"] = ("エラー", "Error"),
         ["error.home"] = ("ホームへ戻る", "Back to the home page"),
-    };
+    });
 
     /// <summary>The portal's texts and the staff pages' texts (accounts, editing, review, history) in one table.</summary>
     private static readonly Dictionary<string, (string Ja, string En)> Texts = StaffTexts.Merge(PortalTexts);

@@ -8,7 +8,8 @@ public sealed record ChartData(string Type, string Title, string? Unit, IReadOnl
 
 public sealed record MapPoint(string Code, string Name, double Lat, double Lon, string Href, string? Group);
 
-public sealed record JapanMapData(IReadOnlyList<MapPoint> Points);
+/// <summary>GroupLabels names each point's group in the page language; with it the map colours by group and shows a legend.</summary>
+public sealed record JapanMapData(IReadOnlyList<MapPoint> Points, IReadOnlyDictionary<string, string>? GroupLabels = null);
 
 public sealed record WorldLink(string? Country, string CountryName, string Region, string RegionHref, string? Partner);
 
