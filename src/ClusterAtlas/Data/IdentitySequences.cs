@@ -11,9 +11,10 @@ public static class IdentitySequences
         {
             return; // SQLite's INTEGER PRIMARY KEY continues after the largest id by itself.
         }
-        foreach (var table in db.Model.GetEntityTypes())
+        // Registry tables only: accounts and the audit log are never bulk-loaded (and some have composite keys).
+        foreach (var table in SystemTables.RegistryParentsFirst(db.Model))
         {
-            var key = table.FindPrimaryKey()?.Properties.SingleOrDefault();
+            var key = table.FindPrimaryKey()?.Properties is [var single] ? single : null;
             if (key?.ClrType != typeof(int) || table.GetTableName() is not { } name)
             {
                 continue;
