@@ -45,13 +45,13 @@ for t in $TARGETS; do
     afl-fuzz -V "$SECONDS_PER_TARGET" -i "$HERE/corpus/$t" -o "$FINDINGS/$t" -t 5000 -m none \
     -- dotnet "$OUT/ClusterAtlas.Fuzz.dll" "$t" > "$FINDINGS/$t.log" 2>&1 || { echo "afl-fuzz failed; see $FINDINGS/$t.log" >&2; tail -20 "$FINDINGS/$t.log" >&2; exit 1; }
 
-  # AFL's names (id:000000,sig:06,…) hold ':' and ',', which some file systems refuse: keep them portable.
-  for kind in crashes hangs; do
-    for f in "$FINDINGS/$t"/default/$kind/id:*; do
+  # Named by content: AFL's names (id:000000,sig:06,…) hold ':' and ',', which some file systems refuse, and
+  # restart at 000000 every run, so a later run would overwrite an earlier finding.
+  for kind in crash hang; do
+    for f in "$FINDINGS/$t"/default/${kind}s/id:* "$FINDINGS/$t"/default/${kind}es/id:*; do
       [ -e "$f" ] || continue
       mkdir -p "$HERE/crashes/$t"
-      name=$(basename "$f" | tr ':,' '_-')
-      cp "$f" "$HERE/crashes/$t/${kind%es}-${name:0:40}"
+      cp "$f" "$HERE/crashes/$t/$kind-$(sha1sum < "$f" | cut -c1-12)"
     done
   done
 done
