@@ -57,10 +57,10 @@ for t in $TARGETS; do
 done
 
 stat_of() { grep -E "^$2 " "$1" | head -1 | sed 's/.*: //'; }
-printf '\n%-12s %12s %10s %11s %8s %8s %6s\n' target execs_done execs/s 'run_time s' corpus crashes hangs
+printf '\n%-12s %12s %10s %11s %8s %6s %8s %6s\n' target execs_done execs/s 'run_time s' corpus edges crashes hangs
 for t in $TARGETS; do
   s="$FINDINGS/$t/default/fuzzer_stats"
   [ -f "$s" ] || continue
-  printf '%-12s %12s %10s %11s %8s %8s %6s\n' "$t" "$(stat_of "$s" execs_done)" "$(stat_of "$s" execs_per_sec)" \
-    "$(stat_of "$s" run_time)" "$(stat_of "$s" corpus_count)" "$(stat_of "$s" saved_crashes)" "$(stat_of "$s" saved_hangs)"
+  printf '%-12s %12s %10s %11s %8s %6s %8s %6s\n' "$t" "$(stat_of "$s" execs_done)" "$(stat_of "$s" execs_per_sec)" \
+    "$(stat_of "$s" run_time)" "$(stat_of "$s" corpus_count)" "$(stat_of "$s" edges_found)" "$(stat_of "$s" saved_crashes)" "$(stat_of "$s" saved_hangs)"
 done
