@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ClusterAtlas.Japanese;
 
@@ -15,23 +14,48 @@ public static class DigitRunSplitter
     // int.MaxValue has 10 digits; a 10-digit cell is not a count in these tables anyway.
     private const int MaxCellDigits = 9;
 
+    /// <summary>More cells than any merged table row has; it also bounds the recursion, one frame per cell.</summary>
+    public const int MaxParts = 64;
+
+    /// <summary>
+    /// More readings than a human can review. The count grows exponentially with the run (a 40-digit run has
+    /// millions of 8-cell readings), so a hostile run would otherwise take minutes and gigabytes.
+    /// </summary>
+    public const int MaxReadings = 10_000;
+
     /// <summary>
     /// Every way to cut <paramref name="run"/> into <paramref name="parts"/> cells of at most nine digits
     /// without leading zeros ("0" alone is a cell); each '－' is a no-data cell (null) of its own.
     /// </summary>
-    /// <exception cref="ArgumentException">The run holds something other than digits and no-data dashes.</exception>
+    /// <exception cref="ArgumentException">The run holds something other than digits and no-data dashes, or it has
+    /// more than <see cref="MaxReadings"/> readings.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is not 1 to <see cref="MaxParts"/>.</exception>
     public static IReadOnlyList<IReadOnlyList<int?>> Splits(string run, int parts)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parts);
-        var text = run.Normalize(NormalizationForm.FormKC).Trim();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(parts, MaxParts);
+        var text = JapaneseText.Nfkc(run).Trim();
         if (text.Any(c => !char.IsAsciiDigit(c) && !NoDataMarks.Contains(c, StringComparison.Ordinal)))
         {
             throw new ArgumentException($"'{run}' holds characters other than digits and '－'.", nameof(run));
         }
 
+        // Every cell takes 1 to 9 characters, so other lengths have no reading (and no table is built for them).
+        if (text.Length < parts || text.Length > parts * MaxCellDigits)
+        {
+            return [];
+        }
+
+        var readings = CountReadings(text, parts);
+        if (readings[0, parts] > MaxReadings)
+        {
+            throw new ArgumentException(FormattableString.Invariant(
+                $"'{run}' has more than {MaxReadings} readings as {parts} cells; split it by hand first."), nameof(run));
+        }
+
         var results = new List<IReadOnlyList<int?>>();
-        Cut(text, 0, parts, [], results);
+        Cut(text, 0, parts, readings, [], results);
         return results;
     }
 
@@ -53,38 +77,58 @@ public static class DigitRunSplitter
         return results;
     }
 
-    private static void Cut(string text, int position, int partsLeft, List<int?> cells, List<IReadOnlyList<int?>> results)
+    // readings[position, partsLeft] counts the readings of text[position..] as partsLeft cells (capped just past
+    // MaxReadings so it cannot overflow); Cut uses it to skip every branch that leads to no reading.
+    private static long[,] CountReadings(string text, int parts)
     {
-        if (position == text.Length || partsLeft == 0)
+        var readings = new long[text.Length + 1, parts + 1];
+        readings[text.Length, 0] = 1;
+        for (var position = text.Length - 1; position >= 0; position--)
         {
-            if (position == text.Length && partsLeft == 0)
+            var lengths = CellLengths(text, position).ToArray();
+            for (var partsLeft = 1; partsLeft <= parts; partsLeft++)
             {
-                results.Add(cells.ToArray());
+                long sum = 0;
+                foreach (var length in lengths)
+                {
+                    sum = Math.Min(sum + readings[position + length, partsLeft - 1], MaxReadings + 1L);
+                }
+
+                readings[position, partsLeft] = sum;
             }
-
-            return;
         }
 
-        if (!char.IsAsciiDigit(text[position]))
+        return readings;
+    }
+
+    // The lengths a cell starting at position can have: 1 for a dash or a 0, else 1–9 digits up to the next dash.
+    private static IEnumerable<int> CellLengths(string text, int position)
+    {
+        var maxLength = !char.IsAsciiDigit(text[position]) || text[position] == '0' ? 1 : MaxCellDigits;
+        for (var length = 1; length <= maxLength && position + length <= text.Length && (length == 1 || char.IsAsciiDigit(text[position + length - 1])); length++)
         {
-            cells.Add(null);
-            Cut(text, position + 1, partsLeft - 1, cells, results);
-            cells.RemoveAt(cells.Count - 1);
+            yield return length;
+        }
+    }
+
+    private static void Cut(string text, int position, int partsLeft, long[,] readings, List<int?> cells, List<IReadOnlyList<int?>> results)
+    {
+        if (readings[position, partsLeft] == 0)
+        {
             return;
         }
 
-        // A leading zero is only allowed for the number 0 itself.
-        var maxLength = text[position] == '0' ? 1 : MaxCellDigits;
-        for (var length = 1; length <= maxLength && position + length <= text.Length; length++)
+        if (partsLeft == 0)
+        {
+            results.Add(cells.ToArray());
+            return;
+        }
+
+        foreach (var length in CellLengths(text, position))
         {
             var cell = text.AsSpan(position, length);
-            if (!char.IsAsciiDigit(cell[^1]))
-            {
-                break;
-            }
-
-            cells.Add(int.Parse(cell, NumberStyles.None, CultureInfo.InvariantCulture));
-            Cut(text, position + length, partsLeft - 1, cells, results);
+            cells.Add(char.IsAsciiDigit(cell[0]) ? int.Parse(cell, NumberStyles.None, CultureInfo.InvariantCulture) : null);
+            Cut(text, position + length, partsLeft - 1, readings, cells, results);
             cells.RemoveAt(cells.Count - 1);
         }
     }

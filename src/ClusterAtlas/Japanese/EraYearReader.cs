@@ -70,6 +70,12 @@ internal static partial class EraYearReader
         }
 
         var year = era.ToGregorian(eraYear);
+        if (year > MaxGregorianYear)
+        {
+            // The same range as a Gregorian year, so 令和83年度 is refused like FY2101 (its own label).
+            return Fail(FormattableString.Invariant($"{era.Name}{eraYear} is FY{year}, outside the supported years {MinGregorianYear}–{MaxGregorianYear}."));
+        }
+
         if (era.LastEraYear is int last && eraYear > last)
         {
             // Plans written before an era ended still count on in it (平成32年度 = FY2020).

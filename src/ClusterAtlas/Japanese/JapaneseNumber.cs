@@ -17,13 +17,15 @@ public static partial class JapaneseNumber
     private static readonly string[] ApproximateSuffixes = ["程度", "前後", "弱"];
     private static readonly string[] LowerBoundSuffixes = ["を超える", "超", "以上"];
 
+    private const int MaxIntegerDigits = 18;
+
     // ▲ and △ are the accounting minus signs; NFKC leaves them (and U+2212) alone.
     private static readonly char[] NegativeSigns = ['▲', '△', '-'];
 
     public static ParsedNumber Parse(string? text)
     {
         // NFKC: ５，１３９ → 5,139, ％ → %, （＊） → (*); then every dash (−, ―, －) becomes '-'.
-        var body = JapaneseText.FoldPunctuation((text ?? string.Empty).Normalize(NormalizationForm.FormKC)).Trim();
+        var body = JapaneseText.FoldPunctuation(JapaneseText.Nfkc(text ?? string.Empty)).Trim();
         var footnote = TakeFootnote(ref body);
         body = RemoveWhitespace(body);
 
@@ -61,6 +63,14 @@ public static partial class JapaneseNumber
         if (!NumberPattern().IsMatch(digits))
         {
             return new ParsedNumber { Error = $"Not a number: '{text}' (could not read '{body}').", Footnote = footnote };
+        }
+
+        // decimal overflows past 28 digits, and 億円 → 百万円 multiplies by 100; no published figure comes near
+        // 10^18 (the national budget is about 10^14 円), so a longer digit string is merged cells, not a number.
+        var integerDigits = digits.TakeWhile(c => c != '.').Count(char.IsAsciiDigit);
+        if (integerDigits > MaxIntegerDigits)
+        {
+            return new ParsedNumber { Error = FormattableString.Invariant($"Not a number: '{text}' has {integerDigits} digits before the decimal point (at most {MaxIntegerDigits})."), Footnote = footnote };
         }
 
         var value = decimal.Parse(digits.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);

@@ -16,6 +16,8 @@ public static class JapaneseText
     // The prolonged sound mark ー is deliberately absent: it is part of words like クラスター.
     private const string Dashes = "‐‑–—―−－";
 
+    private const char NonCharacterFffe = '\uFFFE';
+
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -23,8 +25,8 @@ public static class JapaneseText
             return string.Empty;
         }
 
-        // NFKC folds width (ＬＳＩ→LSI, ｶﾞﾝ→ガン, １８→18) but throws on lone surrogates.
-        var folded = ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormKC);
+        // NFKC folds width (ＬＳＩ→LSI, ｶﾞﾝ→ガン, １８→18).
+        var folded = Nfkc(text);
 
         // A search key, never shown to users, so lower case (LSI/lsi) is safe; invariant so it is the same on every machine.
         folded = folded.ToLowerInvariant();
@@ -71,9 +73,16 @@ public static class JapaneseText
         return builder.ToString();
     }
 
-    private static string ReplaceLoneSurrogates(string text)
+    /// <summary>
+    /// NFKC that cannot throw. <see cref="string.Normalize(NormalizationForm)"/> throws ArgumentException on a lone
+    /// surrogate (a .NET string may hold one) and on the noncharacter U+FFFE, which is valid UTF-8 (EF BF BE), so a
+    /// query string carries it; both become U+FFFD first. Every parser in this folder normalises through this.
+    /// </summary>
+    internal static string Nfkc(string text) => ReplaceUnnormalizable(text).Normalize(NormalizationForm.FormKC);
+
+    private static string ReplaceUnnormalizable(string text)
     {
-        if (!text.Any(char.IsSurrogate))
+        if (!text.Any(c => char.IsSurrogate(c) || c == NonCharacterFffe))
         {
             return text;
         }
@@ -82,7 +91,7 @@ public static class JapaneseText
         var builder = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            builder.Append(rune.ToString());
+            builder.Append(rune.Value == NonCharacterFffe ? Rune.ReplacementChar.ToString() : rune.ToString());
         }
 
         return builder.ToString();
@@ -122,10 +131,14 @@ public static class JapaneseText
     }
 
     // Symbols count as separators too: after Normalize, '~' and '+' join words, they are not words.
+    // Whitespace anywhere in the element counts: a "prepended concatenation mark" (U+0600–U+0605, U+08E2 …) joins
+    // the next character into its text element even when that is a space (UAX #29, GB9b), and a bigram holding
+    // that space would split into two tokens in the space-separated bigram document (found by fuzzing).
     private static bool IsSeparator(string element)
     {
         var rune = Rune.GetRuneAt(element, 0);
-        return Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune) || Rune.IsSymbol(rune) || Rune.IsControl(rune);
+        return Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune) || Rune.IsSymbol(rune) || Rune.IsControl(rune)
+            || element.EnumerateRunes().Any(Rune.IsWhiteSpace);
     }
 
     private static void EmitRun(List<string> run, List<string> bigrams)

@@ -10,7 +10,7 @@ internal static class ParseText
     public static string Compact(string text)
     {
         // NFKC first: full-width Ｈ１９ and （ ） become ASCII; then the dash and wave-dash folding.
-        var folded = JapaneseText.FoldPunctuation(text.Normalize(NormalizationForm.FormKC));
+        var folded = JapaneseText.FoldPunctuation(JapaneseText.Nfkc(text));
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -26,16 +26,18 @@ internal static class ParseText
 
     private static string StripBrackets(string text)
     {
-        var changed = true;
-        while (changed && text.Length >= 2)
+        // One pair per pass, re-checking the length: "()" leaves "", which has no first character to test
+        // (that check was missing, and "()" threw IndexOutOfRangeException; found by fuzzing).
+        for (var stripped = true; stripped && text.Length >= 2;)
         {
-            changed = false;
+            stripped = false;
             foreach (var (open, close) in Brackets)
             {
                 if (text[0] == open && text[^1] == close)
                 {
                     text = text[1..^1];
-                    changed = true;
+                    stripped = true;
+                    break;
                 }
             }
         }

@@ -43,12 +43,17 @@ public static class SearchHighlighter
         var haystack = normalized.ToString();
         foreach (var term in terms.Where(t => t.Length > 0))
         {
+            // Overlapping matches ("aa" in "aaaa") share characters: mark each one once, or a long repetitive
+            // term costs text × term steps (seconds for 20,000 characters).
+            var markedUntil = 0;
             for (var at = haystack.IndexOf(term, StringComparison.Ordinal); at >= 0; at = haystack.IndexOf(term, at + 1, StringComparison.Ordinal))
             {
-                for (var i = at; i < at + term.Length; i++)
+                for (var i = Math.Max(at, markedUntil); i < at + term.Length; i++)
                 {
                     marked[owner[i]] = true;
                 }
+
+                markedUntil = at + term.Length;
             }
         }
         var segments = new List<TextSegment>();

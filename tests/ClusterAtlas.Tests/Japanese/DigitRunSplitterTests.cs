@@ -158,4 +158,36 @@ public class DigitRunSplitterTests
 
         return readings;
     }
+
+    [Fact]
+    public void Splits_RunWithMillionsOfReadings_IsRefusedQuickly()
+    {
+        // 40 digits as 8 cells has millions of readings: enumerating them took minutes and gigabytes (found by fuzzing).
+        var run = string.Concat(Enumerable.Repeat("1234", 10));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.Throws<ArgumentException>(() => DigitRunSplitter.Splits(run, 8));
+        Assert.Equal("run", error.ParamName);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Splits_RunLongerThanNineDigitsPerCell_HasNoReadingAndReturnsAtOnce()
+    {
+        Assert.Empty(DigitRunSplitter.Splits(new string('1', 100_000), 3));
+    }
+
+    [Fact]
+    public void Splits_LongRunOfNoDataMarks_HasOneReadingWithinTheCellLimit()
+    {
+        var split = Assert.Single(DigitRunSplitter.Splits(new string('－', DigitRunSplitter.MaxParts), DigitRunSplitter.MaxParts));
+        Assert.All(split, cell => Assert.Null(cell));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DigitRunSplitter.Splits("1", DigitRunSplitter.MaxParts + 1));
+    }
+
+    [Fact]
+    public void Splits_JustUnderTheReadingLimit_ReturnsEveryReading()
+    {
+        // Independent count: 12 digits without zeros as 4 cells = the compositions of 12 into 4 parts of 1–9 = C(11,3) = 165.
+        Assert.Equal(165, DigitRunSplitter.Splits("123456789123", 4).Count);
+    }
 }

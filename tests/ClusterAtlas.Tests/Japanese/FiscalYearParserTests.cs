@@ -162,4 +162,48 @@ public class FiscalYearParserTests
         Assert.Null(result.FiscalYear);
         Assert.Contains(messagePart, result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_TextThatStringNormalizeRejects_ReturnsErrorWithoutThrowing()
+    {
+        // Built here, not in [InlineData]: an attribute argument cannot hold a lone surrogate.
+        foreach (var text in new[] { "H19\uFFFE", "\uFFFE", "H" + (char)0xD800 + "19年度" })
+        {
+            var result = FiscalYearParser.Parse(text);
+            Assert.False(result.Success);
+            Assert.NotNull(result.Error);
+        }
+    }
+
+    [Fact]
+    public void Parse_EraYearPastSupportedRange_IsRefusedLikeTheGregorianYear()
+    {
+        // 令和82 = 2100 is the last supported year; 令和83 = 2101 was accepted although FY2101 (its own label) is refused.
+        Assert.Equal(2100, FiscalYearParser.Parse("令和82年度").StartYear);
+        var beyond = FiscalYearParser.Parse("令和83年度");
+        Assert.False(beyond.Success);
+        Assert.Contains("2101", beyond.Error, StringComparison.Ordinal);
+        Assert.False(FiscalYearParser.Parse("FY2101").Success);
+    }
+
+    [Theory]
+    [InlineData("()")]
+    [InlineData("（）")]
+    [InlineData("「」")]
+    [InlineData("(「」)")]
+    [InlineData("[]")]
+    public void Parse_EmptyBrackets_ReturnsErrorWithoutThrowing(string text)
+    {
+        // Stripping "()" left "", and the next bracket check read its first character (found by fuzzing).
+        Assert.False(FiscalYearParser.Parse(text).Success);
+        Assert.False(TermParser.Parse(text).Success);
+    }
+
+    [Theory]
+    [InlineData("(「H19」)", 2007)]
+    [InlineData("[(平成19年度)]", 2007)]
+    public void Parse_NestedBrackets_AreAllStripped(string text, int expected)
+    {
+        Assert.Equal(expected, FiscalYearParser.Parse(text).StartYear);
+    }
 }

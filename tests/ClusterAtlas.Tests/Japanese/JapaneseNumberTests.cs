@@ -209,4 +209,31 @@ public class JapaneseNumberTests
     {
         Assert.Null(JapaneseNumber.ToMillionYen(JapaneseNumber.Parse(text), assumedUnit));
     }
+
+    [Theory]
+    [InlineData("1234567890123456789012345678901234567890")]
+    [InlineData("79,228,162,514,264,337,593,543,950,336")]
+    [InlineData("1234567890123456789億円")]
+    [InlineData("▲99999999999999999999")]
+    public void Parse_MoreDigitsThanAnyFigure_ReturnsErrorWithoutThrowing(string text)
+    {
+        // decimal.Parse threw OverflowException past 28 digits (found by fuzzing).
+        var result = JapaneseNumber.Parse(text);
+        Assert.False(result.Success);
+        Assert.Contains("digits before the decimal point", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EighteenDigitsInOkuYen_ConvertsWithoutOverflow()
+    {
+        var result = JapaneseNumber.Parse("999,999,999,999,999,999億円");
+        Assert.True(result.Success, result.Error);
+        Assert.Equal(99_999_999_999_999_999_900m, JapaneseNumber.ToMillionYen(result));
+    }
+
+    [Fact]
+    public void Parse_LoneSurrogate_ReturnsErrorWithoutThrowing()
+    {
+        Assert.False(JapaneseNumber.Parse("12\uD800").Success);
+    }
 }

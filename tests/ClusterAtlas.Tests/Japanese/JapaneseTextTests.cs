@@ -190,4 +190,33 @@ public class JapaneseTextTests
         var stored = JapaneseText.BigramDocument(document).Split(' ');
         Assert.All(JapaneseText.Bigrams(JapaneseText.Normalize(query)), bigram => Assert.Contains(bigram, stored));
     }
+
+    // Found by fuzzing (fuzz/RESULTS.md): string.Normalize throws on these, and U+FFFE arrives as valid UTF-8.
+    // Lone surrogates are built in the method body: an attribute argument is stored as UTF-8 and cannot hold one.
+    [Fact]
+    public void Normalize_TextThatStringNormalizeRejects_BecomesReplacementCharacter()
+    {
+        var cases = new (string Input, string Expected)[]
+        {
+            ("\uFFFE", "\uFFFD"),
+            ("ＬＳＩ\uFFFE開発", "lsi\uFFFD開発"),
+            ("a" + (char)0xD800 + "b", "a\uFFFDb"),
+            ((char)0xDC00 + "ＬＳＩ", "\uFFFDlsi"),
+        };
+        foreach (var (input, expected) in cases)
+        {
+            Assert.Equal(expected, JapaneseText.Normalize(input));
+            Assert.Equal(expected, JapaneseText.Normalize(expected));
+        }
+    }
+
+    [Fact]
+    public void Bigrams_PrependedMarkBeforeASpace_NeverHoldWhitespace()
+    {
+        // U+0600 followed by a space is one text element (UAX #29 GB9b); it became the bigram "؀ に" (found by fuzzing).
+        var bigrams = JapaneseText.Bigrams(JapaneseText.Normalize("研究\u0600 に創薬"));
+        Assert.DoesNotContain(bigrams, b => b.Any(char.IsWhiteSpace));
+        Assert.Contains("研究", bigrams);
+        Assert.Contains("創薬", bigrams);
+    }
 }

@@ -133,4 +133,16 @@ public class TermParserTests
         Assert.Null(result.StartYear);
         Assert.Contains(messagePart, result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_HostileText_ReturnsErrorWithoutThrowing()
+    {
+        // Built here, not in [InlineData]: an attribute argument cannot hold a lone surrogate.
+        foreach (var text in new[] { "H14年~H18年\uFFFE", "H14" + (char)0xDC00 + "~H18", "令和80年度~令和99年度" })
+        {
+            var result = TermParser.Parse(text);
+            Assert.False(result.Success);
+            Assert.NotNull(result.Error);
+        }
+    }
 }

@@ -1,0 +1,34 @@
+using System.Text;
+using ClusterAtlas.Transfer;
+
+namespace ClusterAtlas.Fuzz.Targets;
+
+/// <summary>
+/// CsvFormat.Read over the bytes, opened exactly as <c>atlas import</c> opens a dump file (UTF-8, BOM detection),
+/// reading every record. Expected: records, or a <see cref="CsvFormatException"/> with a line inside the file.
+/// </summary>
+public static class CsvTarget
+{
+    public static void Run(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var reader = new StreamReader(new MemoryStream(data), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        // Lines are counted by '\n' (CRLF and LF files), so no line number can pass the last line.
+        var lastLine = data.Count(b => b == '\n') + 1;
+        var previousLine = 0;
+        try
+        {
+            foreach (var (line, cells) in CsvFormat.Read(reader))
+            {
+                FuzzInput.Check(line > previousLine && line <= lastLine, $"record line {line} after line {previousLine}, last {lastLine}");
+                FuzzInput.Check(cells.Count >= 1, "a record without cells");
+                previousLine = line;
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            // Import reports "file:line: reason", so the line must point into the record being read.
+            FuzzInput.Check(e.Line > previousLine && e.Line <= lastLine, $"error line {e.Line} after record line {previousLine}, last {lastLine}");
+        }
+    }
+}
