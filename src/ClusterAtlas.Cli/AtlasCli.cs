@@ -22,6 +22,8 @@ public static class AtlasCli
           import PATH [--dry-run]       replace the database content with a dump written by export;
                                         all-or-nothing, every error reported as file:line:column: reason
           stats                         row counts per table and the dataset version
+          generate --projects N [--seed S] [--out DIR]
+                                        write a deterministic synthetic registry of N projects as a CSV dump
           check [--format text|json]    budget data-quality report: derived cells with their equations,
                                         inconsistencies with hypotheses (exit 4 when published figures contradict)
 

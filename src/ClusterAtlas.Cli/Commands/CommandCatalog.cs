@@ -17,6 +17,7 @@ public static class CommandCatalog
         new(["export"], "atlas export --format json|csv --out DIR\n  Writes every table (one file each) and manifest.json with row counts and SHA-256 of each file.", TransferCommands.ExportAsync),
         new(["import"], "atlas import PATH [--dry-run]\n  Replaces the database content with a dump written by `atlas export`. Checks everything first and\n  prints every problem as file:line:column: reason; on any problem nothing is written (exit 3).", TransferCommands.ImportAsync),
         new(["check"], CheckCommand.Help, CheckCommand.RunAsync),
+        new(["generate"], GenerateCommand.Help, GenerateCommand.RunAsync),
         new(["stats"], "atlas stats\n  Prints row counts per table and the loaded dataset version.", StatsCommand.RunAsync),
     ];
 
