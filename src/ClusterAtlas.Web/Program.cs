@@ -10,6 +10,7 @@ builder.Services.AddAtlasQueries();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddPortal();
+builder.Services.AddRegistryCaching(builder.Configuration);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "ClusterAtlas API";
@@ -24,9 +25,12 @@ var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
 
 app.UsePortalErrorPages();
+app.UseOutputCache();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
+// A trivial endpoint: the baseline the benchmark compares the registry's endpoints with (bench/run.sh).
+app.MapGet("/ping", () => "pong").ExcludeFromDescription();
 app.MapSourceFiles();
 app.UseStaticFiles();
 app.MapRazorPages();

@@ -15,6 +15,8 @@ public sealed class AtlasFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Atlas", Database.Options.ConnectionString);
         builder.UseSetting("Dataset:Path", RepositoryPaths.DataFolder);
         builder.UseEnvironment("Testing");
+        // Tests change data and look at it at once: check the data version on every request (the default waits a second).
+        builder.UseSetting("Caching:CheckSeconds", "0");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
