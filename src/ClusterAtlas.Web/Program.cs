@@ -26,6 +26,7 @@ await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, 
 
 app.UsePortalErrorPages();
 app.UseOutputCache();
+app.WarmRegistryCaches();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
