@@ -28,6 +28,8 @@ public static class AtlasCli
           tokens create EMAIL [--name NAME] [--expires-days N]
                                         create a personal API token (printed once; stored hashed)
           stats                         row counts per table and the dataset version
+          generate --projects N [--seed S] [--out DIR]
+                                        write a deterministic synthetic registry of N projects as a CSV dump
           check [--format text|json]    budget data-quality report: derived cells with their equations,
                                         inconsistencies with hypotheses (exit 4 when published figures contradict)
 

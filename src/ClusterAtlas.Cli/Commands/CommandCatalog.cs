@@ -20,6 +20,7 @@ public static class CommandCatalog
         new(["users", "add"], AccountCommands.UsersAddHelp, AccountCommands.AddUserAsync),
         new(["users", "list"], AccountCommands.UsersListHelp, AccountCommands.ListUsersAsync),
         new(["tokens", "create"], AccountCommands.TokensCreateHelp, AccountCommands.CreateTokenAsync),
+        new(["generate"], GenerateCommand.Help, GenerateCommand.RunAsync),
         new(["stats"], "atlas stats\n  Prints row counts per table and the loaded dataset version.", StatsCommand.RunAsync),
     ];
 

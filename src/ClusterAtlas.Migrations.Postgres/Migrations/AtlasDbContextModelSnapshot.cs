@@ -947,9 +947,9 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId");
-
                     b.HasIndex("ProgrammeId", "StartFiscalYear");
+
+                    b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 
                     b.ToTable("Participations");
                 });

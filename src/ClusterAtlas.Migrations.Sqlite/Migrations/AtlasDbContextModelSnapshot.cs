@@ -906,9 +906,9 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionId");
-
                     b.HasIndex("ProgrammeId", "StartFiscalYear");
+
+                    b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 
                     b.ToTable("Participations");
                 });

@@ -15,8 +15,12 @@ public sealed record PersonDto(int Id, string Code, string NameJa, string? NameE
 
 public sealed class RoleQueries(AtlasDbContext db)
 {
-    public async Task<List<RoleDto>> ForRegionAsync(int regionId, CancellationToken ct) =>
-        await MapAsync(await Roles().Where(r => r.RegionId == regionId).ToListAsync(ct), ct);
+    /// <summary>The region's roles in date order, at most <paramref name="limit"/> of them (all when null).</summary>
+    public async Task<List<RoleDto>> ForRegionAsync(int regionId, int? limit, CancellationToken ct)
+    {
+        var query = Roles().Where(r => r.RegionId == regionId);
+        return await MapAsync(await (limit is { } n ? query.Take(n) : query).ToListAsync(ct), ct);
+    }
 
     public async Task<List<RoleDto>> ForPeopleAsync(List<int> personIds, CancellationToken ct) =>
         await MapAsync(await Roles().Where(r => personIds.Contains(r.PersonId)).ToListAsync(ct), ct);

@@ -2,6 +2,7 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Indicators;
 using ClusterAtlas.International;
 using ClusterAtlas.Organisations;
+using ClusterAtlas.Paging;
 using ClusterAtlas.People;
 using ClusterAtlas.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -12,21 +13,33 @@ public sealed record AliasDto(string Name, string Basis, string? Note, IReadOnly
 
 public sealed record ProposerDto(string Name, string Kind);
 
+/// <summary>How many rows each list of a region has in all; a region's details show at most a section limit of each.</summary>
+public sealed record RegionTotalsDto(int Participations, int Roles, int Organisations, int Links, int Indicators);
+
 public sealed record RegionDetailDto(
     int Id, string Code, string NameJa, string NameEn, string? Note, double? Latitude, double? Longitude,
     IReadOnlyList<string> Prefectures, IReadOnlyList<string> Fields, IReadOnlyList<ProposerDto> Proposers,
     IReadOnlyList<AliasDto> Aliases, IReadOnlyList<ParticipationDto> Participations, IReadOnlyList<RoleDto> Roles,
     IReadOnlyList<OrganisationRefDto> Organisations, IReadOnlyList<LinkDto> Links, IReadOnlyList<ObservationDto> Indicators,
-    IReadOnlyList<CitationDto> Citations);
+    IReadOnlyList<CitationDto> Citations, RegionTotalsDto Totals);
 
-/// <summary>Everything the registry knows about one region, each fact with its citations.</summary>
+/// <summary>
+/// Everything the registry knows about one region, each fact with its citations. Each list (projects, roles,
+/// organisations, links, indicator values) holds at most the section limit of rows — a region of a national dataset has
+/// hundreds of projects and thousands of indicator values — and <see cref="RegionTotalsDto"/> says how many there are.
+/// The number of queries does not depend on the region's size.
+/// </summary>
 public sealed class RegionDetails(AtlasDbContext db)
 {
-    public async Task<RegionDetailDto?> GetAsync(string idOrCode, CancellationToken ct)
+    public const int DefaultSectionLimit = 25;
+
+    public Task<RegionDetailDto?> GetAsync(string idOrCode, CancellationToken ct) => GetAsync(idOrCode, DefaultSectionLimit, ct);
+
+    /// <summary>The region by id or code with at most <paramref name="sectionLimit"/> rows per list (null: every row, for downloads).</summary>
+    public async Task<RegionDetailDto?> GetAsync(string idOrCode, int? sectionLimit, CancellationToken ct)
     {
         var query = db.Regions.AsNoTracking().AsSplitQuery()
-            .Include(r => r.Prefectures).Include(r => r.Fields).Include(r => r.Proposers).Include(r => r.Aliases)
-            .Include(r => r.Participations).ThenInclude(p => p.Programme);
+            .Include(r => r.Prefectures).Include(r => r.Fields).Include(r => r.Proposers).Include(r => r.Aliases);
         var region = int.TryParse(idOrCode, out var id)
             ? await query.FirstOrDefaultAsync(r => r.Id == id, ct)
             : await query.FirstOrDefaultAsync(r => r.Code == idOrCode, ct);
@@ -34,19 +47,39 @@ public sealed class RegionDetails(AtlasDbContext db)
         {
             return null;
         }
+        var limit = sectionLimit ?? int.MaxValue - 1;
         var aliasCites = await CitationLookup.ForAsync(db, SubjectTypes.RegionAlias, region.Aliases.Select(a => a.Id), ct);
-        var participations = await new RegionQueries(db).ParticipationsAsync(region.Participations, ct);
-        var roles = await new RoleQueries(db).ForRegionAsync(region.Id, ct);
-        var links = await new LinkQueries(db).ListAsync(new LinkFilter(region.Code, null, null), null, ct);
-        var indicators = await new ObservationQueries(db).ListAsync(new ObservationFilter(null, null, region.Code, null), null, ct);
-        var organisations = links.Items.Where(l => l.PartnerOrganisation is not null).Select(l => l.PartnerOrganisation!)
-            .Concat(roles.Where(r => r.Organisation is not null).Select(r => r.Organisation!))
-            .DistinctBy(o => o.Id).ToList();
+        var projects = db.Participations.AsNoTracking().Where(p => p.RegionId == region.Id);
+        var participationRows = await projects.Include(p => p.Programme)
+            .OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id).Take(limit).ToListAsync(ct);
+        var participations = await new RegionQueries(db).ParticipationsAsync(participationRows, ct);
+        var roles = await new RoleQueries(db).ForRegionAsync(region.Id, limit, ct);
+        var page = new PageRequest(limit, 0, null);
+        var links = await new LinkQueries(db).ListAsync(new LinkFilter(region.Code, null, null), page, ct);
+        var indicators = await new ObservationQueries(db).ListAsync(new ObservationFilter(null, null, region.Code, null), page, ct);
+        var (organisations, organisationCount) = await OrganisationsAsync(region.Id, limit, ct);
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Region, [region.Id], ct);
+        // Both counts in one command, always, so the number of commands is the same for every region.
+        var counts = await db.Regions.AsNoTracking().Where(r => r.Id == region.Id)
+            .Select(r => new { Projects = r.Participations.Count(), Roles = db.RoleAssignments.Count(x => x.RegionId == r.Id) }).SingleAsync(ct);
+        var totals = new RegionTotalsDto(counts.Projects, counts.Roles, organisationCount, links.Total, indicators.Total);
         return new RegionDetailDto(region.Id, region.Code, region.NameJa, region.NameEn, region.Note, region.Latitude, region.Longitude,
             [.. region.Prefectures.Select(p => p.Prefecture)], [.. region.Fields.Select(f => f.Field)],
             [.. region.Proposers.Select(p => new ProposerDto(p.Name, p.Kind))],
             [.. region.Aliases.OrderBy(a => a.Id).Select(a => new AliasDto(a.Name, a.Basis.ToString().ToLowerInvariant(), a.Note, [.. aliasCites[a.Id]]))],
-            participations, roles, organisations, links.Items, indicators.Items, [.. cites[region.Id]]);
+            participations, roles, organisations, links.Items, indicators.Items, [.. cites[region.Id]], totals);
+    }
+
+    /// <summary>The organisations the region works with: its links' partners first, then those of its roles in date order.</summary>
+    private async Task<(List<OrganisationRefDto> Shown, int Total)> OrganisationsAsync(int regionId, int limit, CancellationToken ct)
+    {
+        var fromLinks = await db.InternationalLinks.AsNoTracking().Where(l => l.RegionId == regionId && l.PartnerOrganisationId != null)
+            .OrderBy(l => l.Id).Select(l => l.PartnerOrganisationId!.Value).ToListAsync(ct);
+        var fromRoles = await db.RoleAssignments.AsNoTracking().Where(r => r.RegionId == regionId && r.OrganisationId != null)
+            .OrderBy(r => r.FromDate).ThenBy(r => r.Id).Select(r => r.OrganisationId!.Value).ToListAsync(ct);
+        var ids = fromLinks.Concat(fromRoles).Distinct().ToList();
+        var shown = ids.Take(limit).ToList();
+        var rows = await db.Organisations.AsNoTracking().Where(o => shown.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        return ([.. shown.Where(rows.ContainsKey).Select(i => OrganisationQueries.Ref(rows[i]))], ids.Count);
     }
 }

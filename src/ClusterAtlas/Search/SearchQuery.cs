@@ -18,10 +18,22 @@ public sealed class SearchQuery(AtlasDbContext db)
     /// <summary>Ids of matching entries, as a composable query (callers add type filters, counts and paging).</summary>
     public IQueryable<SearchEntry> Matching(string q)
     {
+        var (sql, parameters) = MatchingSql(q);
+#pragma warning disable EF1002 // The SQL text holds only fixed fragments; every user value is a parameter.
+        return db.SearchEntries.FromSqlRaw(sql, [.. parameters]).AsNoTracking();
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// The SQL behind <see cref="Matching"/> (<c>SELECT * FROM "SearchEntries" WHERE …</c>) with its parameters as
+    /// {0}, {1} … placeholders, for callers that wrap it in SQL of their own (capped counts).
+    /// </summary>
+    public (string Sql, IReadOnlyList<object> Parameters) MatchingSql(string q)
+    {
         var terms = JapaneseText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (terms.Length == 0)
         {
-            return db.SearchEntries.Where(_ => false);
+            return ("SELECT * FROM \"SearchEntries\" WHERE 1 = 0", []);
         }
         var postgres = db.Database.IsNpgsql();
         var conditions = new List<string>();
@@ -51,10 +63,7 @@ public sealed class SearchQuery(AtlasDbContext db)
                 parameters.Add(term);
             }
         }
-        var sql = "SELECT * FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions);
-#pragma warning disable EF1002 // The SQL text holds only fixed fragments; every user value is a parameter.
-        return db.SearchEntries.FromSqlRaw(sql, [.. parameters]).AsNoTracking();
-#pragma warning restore EF1002
+        return ("SELECT * FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions), parameters);
     }
 
     private static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterAtlas.Data;
 using ClusterAtlas.Paging;
 using Microsoft.EntityFrameworkCore;
@@ -6,24 +7,70 @@ namespace ClusterAtlas.Search;
 
 public sealed record SearchHitDto(string Type, int Id, string Title, string? TitleEn, string ApiUrl);
 
+/// <summary>
+/// A page of hits. <see cref="Total"/> and <see cref="Facets"/> count at most <see cref="SearchService.CountCap"/>
+/// matches; when there are more, <see cref="Capped"/> is true and the numbers are lower bounds (the cursor still walks
+/// every match).
+/// </summary>
 public sealed record SearchResultDto(string Query, IReadOnlyList<SearchHitDto> Items, int Total, int Limit, int Offset,
-    string? NextCursor, IReadOnlyDictionary<string, int> Facets);
+    string? NextCursor, IReadOnlyDictionary<string, int> Facets, bool Capped = false);
 
-/// <summary>Search across every kind of record, with counts per kind (facets).</summary>
-public sealed class SearchService(AtlasDbContext db)
+/// <summary>Search across every kind of record, with counts per kind (facets), counting at most <paramref name="countCap"/> matches.</summary>
+public sealed class SearchService(AtlasDbContext db, int countCap = SearchService.CountCap)
 {
+    /// <summary>
+    /// The most matches counted for the total and the facets. An exact count reads every match: for a common
+    /// 2-character term at national scale (tens of thousands of hits) that is hundreds of milliseconds on PostgreSQL,
+    /// while counting up to the cap stops early.
+    /// </summary>
+    public const int CountCap = 10_000;
+
     public async Task<SearchResultDto> SearchAsync(string q, IReadOnlyCollection<string>? types, PageRequest page, CancellationToken ct)
     {
-        var matching = new SearchQuery(db).Matching(q);
-        var facets = await matching.GroupBy(e => e.EntityType).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var search = new SearchQuery(db);
+        var matching = search.Matching(q);
+        var (sql, parameters) = search.MatchingSql(q);
+        var limit = (countCap + 1).ToString(CultureInfo.InvariantCulture);
+        // Counted on any countCap + 1 matches, in no particular order: ordering them would read every match again.
+#pragma warning disable EF1002 // Fixed SQL fragments and a number; every user value is a parameter.
+        var facets = await db.Database.SqlQueryRaw<TypeCount>(
+                $"SELECT \"EntityType\", count(*) AS \"Count\" FROM ({sql} LIMIT {limit}) AS m GROUP BY \"EntityType\"", [.. parameters])
+            .ToDictionaryAsync(x => x.EntityType, x => (int)x.Count, ct);
+        var filtered = matching;
+        var counted = facets.Values.Sum();
         if (types is { Count: > 0 })
         {
-            matching = matching.Where(e => types.Contains(e.EntityType));
+            filtered = matching.Where(e => types.Contains(e.EntityType));
+            var placeholders = string.Join(", ", types.Select((_, i) => "{" + (parameters.Count + i).ToString(CultureInfo.InvariantCulture) + "}"));
+            counted = counted == 0 ? 0 : (int)await db.Database.SqlQueryRaw<long>(
+                $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM ({sql}) AS m WHERE \"EntityType\" IN ({placeholders}) LIMIT {limit}) AS c",
+                [.. parameters, .. types]).SingleAsync(ct);
         }
-        var result = await matching.ToPageAsync(page, rows => Task.FromResult(rows.Select(e =>
-            new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(e.EntityType, e.EntityId))).ToList()), ct);
-        return new SearchResultDto(q, result.Items, result.Total, result.Limit, result.Offset, result.NextCursor, facets);
+#pragma warning restore EF1002
+        var capped = facets.Values.Sum() > countCap;
+
+        var ordered = filtered.OrderBy(e => e.Id).AsQueryable();
+        if (page.AfterId is { } after)
+        {
+            ordered = ordered.Where(e => e.Id > after);
+        }
+        else if (page.Offset > 0)
+        {
+            ordered = ordered.Skip(page.Offset);
+        }
+        // Only what a hit shows: a region's search text holds all its projects (tens of kilobytes at national scale).
+        var rows = await ordered.Take(page.Limit + 1)
+            .Select(e => new { e.Id, e.EntityType, e.EntityId, e.Title, e.TitleEn }).ToListAsync(ct);
+        var more = rows.Count > page.Limit;
+        var items = rows.Take(page.Limit).Select(e => new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(e.EntityType, e.EntityId))).ToList();
+        var next = more ? PageRequest.EncodeCursor(rows[page.Limit - 1].Id) : null;
+        return new SearchResultDto(q, items, Math.Min(counted, countCap), page.Limit, page.AfterId is null ? page.Offset : 0, next, facets, capped);
+    }
+
+    private sealed class TypeCount
+    {
+        public required string EntityType { get; init; }
+        public long Count { get; init; }
     }
 
     public static string ApiUrl(string type, int id) => type switch

@@ -23,6 +23,8 @@ public class AtlasFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Atlas", Database.Options.ConnectionString);
         builder.UseSetting("Dataset:Path", RepositoryPaths.DataFolder);
         builder.UseEnvironment("Testing");
+        // Tests change data and look at it at once: check the data version on every request (the default waits a second).
+        builder.UseSetting("Caching:CheckSeconds", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -66,6 +66,14 @@ public sealed class QueryCountTests(AtlasFactory factory, ITestOutputHelper outp
 {
     private const int RegionPageBudget = 25;
 
+    /// <summary>The app with a command counter and without the response cache (a cached page runs no SQL at all).</summary>
+    private static WebApplicationFactory<Program> Counting(WebApplicationFactory<Program> factory, CommandCounter counter) =>
+        factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Caching:Enabled", "false");
+            b.ConfigureServices(s => s.ConfigureDbContext<AtlasDbContext>(o => o.AddInterceptors(counter)));
+        });
+
     private static async Task<int> CommandsForAsync(WebApplicationFactory<Program> app, CommandCounter counter, string url)
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
@@ -80,8 +88,7 @@ public sealed class QueryCountTests(AtlasFactory factory, ITestOutputHelper outp
     public async Task RegionPage_RunsTheSameBoundedNumberOfCommandsWhateverItsSize()
     {
         var counter = new CommandCounter();
-        await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureDbContext<AtlasDbContext>(o => o.AddInterceptors(counter))));
+        await using var app = Counting(factory, counter);
 
         // hakodate has four participations and an indicator; biwako one participation; kansai the most links.
         var many = await CommandsForAsync(app, counter, "/regions/hakodate");
@@ -102,8 +109,7 @@ public sealed class QueryCountTests(AtlasFactory factory, ITestOutputHelper outp
         try
         {
             var counter = new CommandCounter();
-            await using var app = own.WithWebHostBuilder(b => b.ConfigureServices(s =>
-                s.ConfigureDbContext<AtlasDbContext>(o => o.AddInterceptors(counter))));
+            await using var app = Counting(own, counter);
             var before = await CommandsForAsync(app, counter, "/regions/biwako");
 
             await using (var db = own.Database.NewContext())
@@ -146,8 +152,7 @@ public sealed class QueryCountTests(AtlasFactory factory, ITestOutputHelper outp
     public async Task Page_StaysWithinItsCommandBudget(string url, int budget)
     {
         var counter = new CommandCounter();
-        await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureDbContext<AtlasDbContext>(o => o.AddInterceptors(counter))));
+        await using var app = Counting(factory, counter);
         Assert.InRange(await CommandsForAsync(app, counter, url), 1, budget);
     }
 }

@@ -12,6 +12,7 @@ using ClusterAtlas.Regions;
 using ClusterAtlas.Search;
 using ClusterAtlas.Sources;
 using ClusterAtlas.Surveys;
+using ClusterAtlas.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClusterAtlas.Web.Features.Api;
@@ -23,7 +24,7 @@ internal static class RegistryApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Registry");
         api.MapGet("/regions", ListRegions);
-        api.MapGet("/regions/{id}", GetRegion);
+        api.MapGet("/regions/{id}", GetRegion).CacheOutput(RegistryCaching.Policy);
         api.MapGet("/programmes", (ProgrammeQueries q, string? ministry, string? kind, string? parent, string? limit, string? offset, string? cursor, CancellationToken ct) =>
             ListProgrammes(q, new ProgrammeFilter(ministry, kind, parent, false), limit, offset, cursor, ct));
         api.MapGet("/programmes/{id}", GetProgramme);
@@ -61,9 +62,10 @@ internal static class RegistryApi
     }
 
     internal static Results<Ok<T>, ProblemHttpResult> Found<T>(T? value, string what, string id) where T : class =>
-        value is null
-            ? TypedResults.Problem(statusCode: 404, title: $"No {what} '{id}'", detail: $"There is no {what} with id or code '{id}'.")
-            : TypedResults.Ok(value);
+        value is null ? Missing(what, id) : TypedResults.Ok(value);
+
+    private static ProblemHttpResult Missing(string what, string id) =>
+        TypedResults.Problem(statusCode: 404, title: $"No {what} '{id}'", detail: $"There is no {what} with id or code '{id}'.");
 
     private static async Task<Results<Ok<Page<RegionSummaryDto>>, ValidationProblem>> ListRegions(
         RegionQueries q, string? programme, string? fiscalYear, string? field, string? prefecture,
@@ -80,8 +82,19 @@ internal static class RegistryApi
         return TypedResults.Ok(await q.ListAsync(new RegionFilter(text, programme, fy, field, prefecture), page, ct));
     }
 
-    private static async Task<Results<Ok<RegionDetailDto>, ProblemHttpResult>> GetRegion(RegionDetails details, string id, CancellationToken ct) =>
-        Found(await details.GetAsync(id, ct), "region", id);
+    /// <summary>A region; each of its lists holds the first <c>limit</c> rows (default 25, at most 500) and <c>totals</c> counts them all.</summary>
+    private static async Task<Results<Ok<RegionDetailDto>, ProblemHttpResult, ValidationProblem>> GetRegion(
+        RegionDetails details, string id, string? limit, CancellationToken ct)
+    {
+        var sectionLimit = RegionDetails.DefaultSectionLimit;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sectionLimit)
+            || sectionLimit is < 1 or > PageRequest.MaxLimit))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {PageRequest.MaxLimit}."] });
+        }
+        var region = await details.GetAsync(id, sectionLimit, ct);
+        return region is null ? Missing("region", id) : TypedResults.Ok(region);
+    }
 
     private static async Task<Results<Ok<Page<ProgrammeDto>>, ValidationProblem>> ListProgrammes(
         ProgrammeQueries q, ProgrammeFilter filter, string? limit, string? offset, string? cursor, CancellationToken ct)

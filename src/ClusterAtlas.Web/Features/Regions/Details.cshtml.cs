@@ -1,10 +1,12 @@
 using ClusterAtlas.Regions;
 using ClusterAtlas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ClusterAtlas.Web.Features.Regions;
 
 /// <summary>/regions/{code}: everything about one region, each fact followed by its citation.</summary>
+[OutputCache(PolicyName = RegistryCaching.Policy)]
 public sealed class DetailsModel(RegionDetails details) : PortalPageModel
 {
     public RegionDetailDto Region { get; private set; } = null!;
@@ -20,7 +22,8 @@ public sealed class DetailsModel(RegionDetails details) : PortalPageModel
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var region = await details.GetAsync(code, ct);
+        // A download holds every row; the page shows the first rows of each list (a national dataset has hundreds).
+        var region = await details.GetAsync(code, string.IsNullOrEmpty(Format) ? RegionDetails.DefaultSectionLimit : null, ct);
         if (region is null)
         {
             return NotFound();

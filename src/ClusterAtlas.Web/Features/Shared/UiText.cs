@@ -93,6 +93,8 @@ public sealed partial class UiText(IHttpContextAccessor http)
 
         // Common words
         ["common.none"] = ("該当する記録はありません。", "No records."),
+        ["common.shownOf"] = ("全{1}件のうち{0}件を表示しています。", "Showing {0} of {1}."),
+        ["common.downloadWhole"] = ("全件をCSVでダウンロード", "Download all as CSV"),
         ["common.code"] = ("コード", "Code"),
         ["common.name"] = ("名称", "Name"),
         ["common.nameJa"] = ("名称 (日本語)", "Name (Japanese)"),

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using ClusterAtlas.Data;
+using ClusterAtlas.Paging;
+using ClusterAtlas.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Bench;
+
+public sealed record QueryClass(string Name, IReadOnlyList<string> Queries);
+
+public sealed record ClassTiming(string Class, IReadOnlyList<string> Queries, Percentiles Api, Percentiles Portal, Percentiles Bare, int Hits);
+
+/// <summary>
+/// Search latency measured in-process, one fresh DbContext per query as a web request gets: the API's search
+/// (<see cref="SearchService"/>: type facets, total, first page), the portal's faceted search (<see cref="FacetedSearch"/>:
+/// programme, year, field, prefecture and ministry facets) and the bare index query (<see cref="BareSearch"/>), each
+/// query in turn so that caches warm the same way for all three.
+/// </summary>
+public sealed class SearchLatency(DatabaseOptions database, int warmup, int runs) : IDisposable
+{
+    private readonly DataVersion version = new(database, TimeProvider.System, TimeSpan.FromSeconds(1));
+    private FacetFactsCache? facts;
+
+    public void Dispose() => version.Dispose();
+
+    public const int PageSize = 20;
+
+    /// <summary>The most matches the bare query counts (the app's own cap is measured against it).</summary>
+    public const int CountCap = 10_000;
+
+    public static IReadOnlyList<QueryClass> DefaultClasses { get; } =
+    [
+        new("ja2", ["創薬", "医療", "大学"]),
+        new("ja4", ["ナノテク", "有機エレクトロニクス", "再生医療", "燃料電池"]),
+        new("ascii", ["mems", "sendai", "iot"]),
+    ];
+
+    private AtlasDbContext NewContext()
+    {
+        var builder = new DbContextOptionsBuilder<AtlasDbContext>();
+        AtlasServices.Configure(builder, database);
+        return new AtlasDbContext(builder.Options);
+    }
+
+    public async Task<List<ClassTiming>> RunAsync(IReadOnlyList<QueryClass> classes, CancellationToken ct)
+    {
+        var result = new List<ClassTiming>();
+        foreach (var c in classes)
+        {
+            List<double> api = [], portal = [], bare = [];
+            var hits = 0;
+            foreach (var q in c.Queries)
+            {
+                for (var i = 0; i < warmup + runs; i++)
+                {
+                    var (a, total) = await TimeAsync(async () => (await ApiAsync(q, ct)).Total);
+                    var (p, _) = await TimeAsync(async () => (await PortalAsync(q, ct)).Total);
+                    var (b, _) = await TimeAsync(() => BareAsync(q, ct));
+                    if (i >= warmup)
+                    {
+                        api.Add(a);
+                        portal.Add(p);
+                        bare.Add(b);
+                    }
+                    hits = Math.Max(hits, total);
+                }
+            }
+            result.Add(new ClassTiming(c.Name, c.Queries, Percentiles.Of(api), Percentiles.Of(portal), Percentiles.Of(bare), hits));
+        }
+        return result;
+    }
+
+    private static async Task<(double Ms, T Value)> TimeAsync<T>(Func<Task<T>> action)
+    {
+        var clock = Stopwatch.StartNew();
+        var value = await action();
+        return (clock.Elapsed.TotalMilliseconds, value);
+    }
+
+    private async Task<SearchResultDto> ApiAsync(string q, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        return await new SearchService(db).SearchAsync(q, null, new PageRequest(PageSize, 0, null), ct);
+    }
+
+    private async Task<FacetedSearchResultDto> PortalAsync(string q, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        facts ??= new FacetFactsCache(database, version);
+        return await new FacetedSearch(db, facts).SearchAsync(q, SearchFilters.None, 0, PageSize, ct);
+    }
+
+    private async Task<int> BareAsync(string q, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        return await BareSearch.RunAsync(connection, database.Provider == DatabaseProvider.Postgres, q, CountCap, PageSize, ct);
+    }
+}

@@ -1,0 +1,114 @@
+using ClusterAtlas.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Search;
+
+/// <summary>A programme as the facets show it, with its position in the programme facet's index.</summary>
+public sealed record ProgrammeFact(int Id, int Index, string Code, string NameJa, string NameEn, int? ParentId, string? Ministry);
+
+/// <summary>What a region contributes to the facets of the records that belong to it.</summary>
+public sealed record RegionFact(string Code, FacetSet Programmes, FacetSet Ministries, FacetSet Fields, FacetSet Prefectures, int? From, int? To);
+
+/// <summary>
+/// The facet vocabularies (programmes, ministries, fields, prefectures) and every region's facets, computed in a few
+/// aggregate queries — one pass over the participations instead of loading each matched region's projects per search.
+/// </summary>
+public sealed class FacetFacts
+{
+    public required IReadOnlyDictionary<int, ProgrammeFact> Programmes { get; init; }
+    public required IReadOnlyList<ProgrammeFact> ProgrammesByIndex { get; init; }
+    public required IReadOnlyList<(string Code, string NameJa, string NameEn)> Ministries { get; init; }
+    public required IReadOnlyList<string> Fields { get; init; }
+    public required IReadOnlyList<string> Prefectures { get; init; }
+    public required IReadOnlyDictionary<int, RegionFact> Regions { get; init; }
+
+    private Dictionary<int, (FacetSet Programmes, FacetSet Ministries)> closures = [];
+
+    /// <summary>A programme with all its ancestors, and their ministries (a track counts for its programme too).</summary>
+    public (FacetSet Programmes, FacetSet Ministries) Closure(int programmeId) =>
+        closures.TryGetValue(programmeId, out var c) ? c : (new FacetSet(), new FacetSet());
+
+    public int MinistryIndex(string code)
+    {
+        for (var i = 0; i < Ministries.Count; i++)
+        {
+            if (Ministries[i].Code == code)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static async Task<FacetFacts> LoadAsync(AtlasDbContext db, CancellationToken ct)
+    {
+        var ministries = await db.Ministries.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Code, m.NameJa, m.NameEn }).ToListAsync(ct);
+        var programmeRows = await db.Programmes.AsNoTracking().OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Code, p.NameJa, p.NameEn, p.ParentId, Ministry = p.Ministry == null ? null : p.Ministry.Code }).ToListAsync(ct);
+        var programmes = programmeRows.Select((p, i) => new ProgrammeFact(p.Id, i, p.Code, p.NameJa, p.NameEn, p.ParentId, p.Ministry)).ToList();
+        var facts = new FacetFacts
+        {
+            Programmes = programmes.ToDictionary(p => p.Id),
+            ProgrammesByIndex = programmes,
+            Ministries = [.. ministries.Select(m => (m.Code, m.NameJa, m.NameEn))],
+            Fields = await db.RegionFields.AsNoTracking().Select(f => f.Field).Distinct().OrderBy(f => f).ToListAsync(ct),
+            Prefectures = await db.RegionPrefectures.AsNoTracking().Select(p => p.Prefecture).Distinct().OrderBy(p => p).ToListAsync(ct),
+            Regions = new Dictionary<int, RegionFact>(),
+        };
+        facts.closures = programmes.ToDictionary(p => p.Id, p => facts.BuildClosure(p.Id));
+        await facts.LoadRegionsAsync(db, ct);
+        return facts;
+    }
+
+    private (FacetSet, FacetSet) BuildClosure(int programmeId)
+    {
+        var set = new FacetSet();
+        var ministries = new FacetSet();
+        // Bounded walk: a cycle in bad data must not hang a search.
+        for (int? id = programmeId, steps = 0; id is { } current && Programmes.TryGetValue(current, out var p) && steps < 32; id = p.ParentId, steps++)
+        {
+            set.Add(p.Index);
+            if (p.Ministry is { } m && MinistryIndex(m) is var mi and >= 0)
+            {
+                ministries.Add(mi);
+            }
+        }
+        return (set, ministries);
+    }
+
+    private async Task LoadRegionsAsync(AtlasDbContext db, CancellationToken ct)
+    {
+        var regions = (Dictionary<int, RegionFact>)Regions;
+        var fieldIndex = Fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+        var prefectureIndex = Prefectures.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+        foreach (var r in await db.Regions.AsNoTracking().Select(r => new { r.Id, r.Code }).ToListAsync(ct))
+        {
+            regions[r.Id] = new RegionFact(r.Code, new FacetSet(), new FacetSet(), new FacetSet(), new FacetSet(), null, null);
+        }
+        foreach (var f in await db.RegionFields.AsNoTracking().Select(f => new { f.RegionId, f.Field }).ToListAsync(ct))
+        {
+            regions[f.RegionId].Fields.Add(fieldIndex[f.Field]);
+        }
+        foreach (var p in await db.RegionPrefectures.AsNoTracking().Select(p => new { p.RegionId, p.Prefecture }).ToListAsync(ct))
+        {
+            regions[p.RegionId].Prefectures.Add(prefectureIndex[p.Prefecture]);
+        }
+        // One row per region and programme: at national scale a few hundred thousand rows instead of a million projects.
+        var terms = await db.Participations.AsNoTracking()
+            .GroupBy(p => new { p.RegionId, p.ProgrammeId })
+            .Select(g => new { g.Key.RegionId, g.Key.ProgrammeId, From = g.Min(p => p.StartFiscalYear), To = g.Max(p => p.EndFiscalYear ?? p.StartFiscalYear) })
+            .ToListAsync(ct);
+        foreach (var t in terms)
+        {
+            var region = regions[t.RegionId];
+            var (programmes, ministries) = Closure(t.ProgrammeId);
+            region.Programmes.UnionWith(programmes);
+            region.Ministries.UnionWith(ministries);
+            regions[t.RegionId] = region with
+            {
+                From = region.From is null ? t.From : Math.Min(region.From.Value, t.From),
+                To = region.To is null ? t.To : Math.Max(region.To.Value, t.To),
+            };
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace ClusterAtlas.Search;
+
+/// <summary>One matched record with the facet values it carries (as indices into <see cref="FacetFacts"/>' vocabularies).</summary>
+internal sealed class FacetProfile
+{
+    public required int EntryId { get; init; }
+    public required string Type { get; init; }
+    public required int Id { get; init; }
+    public required string Title { get; init; }
+    public string? TitleEn { get; init; }
+    public bool TitleMatch { get; init; }
+    public string Code { get; set; } = "";
+    public string? RegionCode { get; set; }
+    public int? From { get; private set; }
+    public int? To { get; private set; }
+    public FacetSet Programmes { get; } = new();
+    public FacetSet Fields { get; } = new();
+    public FacetSet Prefectures { get; } = new();
+    public FacetSet Ministries { get; } = new();
+
+    public void Span(int? from, int? to)
+    {
+        if (from is null && to is null)
+        {
+            return;
+        }
+        var f = from ?? to!.Value;
+        var t = to ?? f;
+        From = From is null ? f : Math.Min(From.Value, f);
+        To = To is null ? t : Math.Max(To.Value, t);
+    }
+
+    /// <summary>Takes the facets of a region the record belongs to (its years are the record's own business).</summary>
+    public void Absorb(RegionFact region)
+    {
+        RegionCode ??= region.Code;
+        Programmes.UnionWith(region.Programmes);
+        Fields.UnionWith(region.Fields);
+        Prefectures.UnionWith(region.Prefectures);
+        Ministries.UnionWith(region.Ministries);
+    }
+
+    /// <summary>Takes a programme with its ancestors and their ministries.</summary>
+    public void AddProgramme(FacetFacts facts, int? programmeId)
+    {
+        if (programmeId is { } id)
+        {
+            var (programmes, ministries) = facts.Closure(id);
+            Programmes.UnionWith(programmes);
+            Ministries.UnionWith(ministries);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using ClusterAtlas.Data;
+using ClusterAtlas.Japanese;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Search;
+
+/// <summary>
+/// Gives matched records their page code and facets: regions their own, links, people and organisations those of the
+/// regions they belong to, events, surveys and industrial clusters those of their programme. One query per kind of record.
+/// </summary>
+internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
+{
+    public async Task ApplyAsync(List<FacetProfile> profiles, CancellationToken ct)
+    {
+        List<int> IdsOf(string type) => [.. profiles.Where(p => p.Type == type).Select(p => p.Id)];
+        var linkIds = IdsOf(SearchTypes.Link);
+        var links = await db.InternationalLinks.AsNoTracking().Where(l => linkIds.Contains(l.Id))
+            .Select(l => new { l.Id, l.RegionId, l.FiscalYear }).ToDictionaryAsync(l => l.Id, ct);
+        var personIds = IdsOf(SearchTypes.Person);
+        var organisationIds = IdsOf(SearchTypes.Organisation);
+        var roles = (await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.RegionId != null && (personIds.Contains(r.PersonId) || (r.OrganisationId != null && organisationIds.Contains(r.OrganisationId.Value))))
+            .Select(r => new { r.PersonId, r.OrganisationId, RegionId = r.RegionId!.Value, r.FromDate, r.ToDate }).ToListAsync(ct));
+        var rolesByPerson = roles.ToLookup(r => r.PersonId);
+        var rolesByOrganisation = roles.Where(r => r.OrganisationId is not null).ToLookup(r => r.OrganisationId!.Value);
+        var organisationLinks = (await db.InternationalLinks.AsNoTracking()
+            .Where(l => l.PartnerOrganisationId != null && organisationIds.Contains(l.PartnerOrganisationId.Value))
+            .Select(l => new { OrganisationId = l.PartnerOrganisationId!.Value, l.RegionId, l.FiscalYear }).ToListAsync(ct)).ToLookup(l => l.OrganisationId);
+        var eventIds = IdsOf(SearchTypes.Event);
+        var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Code, e.ProgrammeId, e.FiscalYear, e.StartDate, e.Organisers }).ToDictionaryAsync(e => e.Id, ct);
+        var clusterIds = IdsOf(SearchTypes.IndustrialCluster);
+        var clusters = await db.IndustrialClusterProjects.AsNoTracking().Where(c => clusterIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Code, c.AsOfYear }).ToDictionaryAsync(c => c.Id, ct);
+        var surveyIds = IdsOf(SearchTypes.Survey);
+        var surveys = await db.Surveys.AsNoTracking().Where(s => surveyIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Code, s.ProgrammeId, s.FiscalYear }).ToDictionaryAsync(s => s.Id, ct);
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Code }).ToDictionaryAsync(p => p.Id, ct);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Code }).ToDictionaryAsync(o => o.Id, ct);
+        // The METI industrial-cluster projects belong to 産業クラスター計画 (code "ic") though the data has no link to it.
+        var industrialCluster = facts.ProgrammesByIndex.FirstOrDefault(p => p.Code == "ic");
+
+        void Absorb(FacetProfile p, int regionId)
+        {
+            if (facts.Regions.TryGetValue(regionId, out var region))
+            {
+                p.Absorb(region);
+            }
+        }
+
+        foreach (var p in profiles)
+        {
+            switch (p.Type)
+            {
+                case SearchTypes.Region when facts.Regions.TryGetValue(p.Id, out var region):
+                    p.Code = region.Code;
+                    p.Absorb(region);
+                    p.Span(region.From, region.To);
+                    break;
+                case SearchTypes.Programme when facts.Programmes.TryGetValue(p.Id, out var programme):
+                    p.Code = programme.Code;
+                    p.AddProgramme(facts, p.Id);
+                    break;
+                case SearchTypes.Link when links.TryGetValue(p.Id, out var link):
+                    p.Code = link.Id.ToString(CultureInfo.InvariantCulture);
+                    Absorb(p, link.RegionId);
+                    p.Span(link.FiscalYear, link.FiscalYear);
+                    break;
+                case SearchTypes.Person when people.TryGetValue(p.Id, out var person):
+                    p.Code = person.Code;
+                    foreach (var role in rolesByPerson[p.Id].Where(r => facts.Regions.ContainsKey(r.RegionId)))
+                    {
+                        Absorb(p, role.RegionId);
+                        p.Span(role.FromDate is { } f ? FiscalYear.Of(f).StartYear : null, role.ToDate is { } t ? FiscalYear.Of(t).StartYear : null);
+                    }
+                    break;
+                case SearchTypes.Organisation when organisations.TryGetValue(p.Id, out var organisation):
+                    p.Code = organisation.Code;
+                    foreach (var regionId in rolesByOrganisation[p.Id].Select(r => r.RegionId).Concat(organisationLinks[p.Id].Select(l => l.RegionId)))
+                    {
+                        Absorb(p, regionId);
+                    }
+                    foreach (var l in organisationLinks[p.Id])
+                    {
+                        p.Span(l.FiscalYear, l.FiscalYear);
+                    }
+                    break;
+                case SearchTypes.Event when events.TryGetValue(p.Id, out var ev):
+                    p.Code = ev.Code;
+                    p.AddProgramme(facts, ev.ProgrammeId);
+                    var year = ev.FiscalYear ?? (ev.StartDate is { } d ? FiscalYear.Of(d).StartYear : null);
+                    p.Span(year, year);
+                    foreach (var organiser in (ev.Organisers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (facts.MinistryIndex(organiser) is var m and >= 0)
+                        {
+                            p.Ministries.Add(m);
+                        }
+                    }
+                    break;
+                case SearchTypes.IndustrialCluster when clusters.TryGetValue(p.Id, out var cluster):
+                    p.Code = cluster.Code;
+                    p.AddProgramme(facts, industrialCluster?.Id);
+                    p.Span(cluster.AsOfYear, cluster.AsOfYear);
+                    break;
+                case SearchTypes.Survey when surveys.TryGetValue(p.Id, out var survey):
+                    p.Code = survey.Code;
+                    p.AddProgramme(facts, survey.ProgrammeId);
+                    p.Span(survey.FiscalYear, survey.FiscalYear);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+}
