@@ -1,65 +1,101 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Japanese;
+using ClusterAtlas.Paging;
+using ClusterAtlas.Transfer;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ClusterAtlas.Search;
 
-/// <summary>Rebuilds the search entries (and so the FTS5 / pg_trgm indexes fed from them) from the registry.</summary>
+/// <summary>
+/// Rebuilds the search entries (and so the FTS5 / pg_trgm indexes fed from them) from the registry. The text is
+/// normalised in C# (NFKC, kanji variants, bigrams), so it cannot be one INSERT … SELECT; instead each kind is read in
+/// key-ordered pages and written with the bulk inserter (prepared INSERT / binary COPY), so a million records take
+/// seconds and memory holds one page.
+/// </summary>
 public static class SearchIndexer
 {
+    private const int PageSize = 2000;
+
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SearchEntries.ExecuteDeleteAsync(ct);
-        var entries = new List<SearchEntry>();
-        void Add(string type, int id, string title, string? titleEn, params string?[] text)
-        {
-            var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)));
-            entries.Add(new SearchEntry
-            {
-                EntityType = type, EntityId = id, Title = title, TitleEn = titleEn,
-                Normalized = JapaneseText.Normalize(all), Bigrams = JapaneseText.BigramDocument(all),
-            });
-        }
+        var table = db.Model.FindEntityType(typeof(SearchEntry))!;
+        var columns = TransferTables.Columns(table).Where(c => !c.IsPrimaryKey()).ToList();
 
-        foreach (var r in await db.Regions.AsNoTracking().AsSplitQuery()
-                     .Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures)
-                     .Include(x => x.Participations).ThenInclude(p => p.Programme).ToListAsync(ct))
-        {
-            Add(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
+        await IndexAsync(db, table, columns, db.Regions.AsSplitQuery()
+            .Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures)
+            .Include(x => x.Participations).ThenInclude(p => p.Programme),
+            r => Entry(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
                 [.. r.Aliases.Select(a => a.Name), .. r.Fields.Select(f => f.Field), .. r.Prefectures.Select(p => p.Prefecture),
-                 .. r.Participations.SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme?.NameJa })]);
-        }
-        foreach (var p in await db.Programmes.AsNoTracking().Include(x => x.Ministry).ToListAsync(ct))
+                 .. r.Participations.SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme?.NameJa })]), ct);
+        await IndexAsync(db, table, columns, db.Programmes.Include(x => x.Ministry),
+            p => Entry(SearchTypes.Programme, p.Id, p.NameJa, p.NameEn, p.TermText, p.Ministry?.NameJa, p.AimsJa, p.ProgressJa), ct);
+        await IndexAsync(db, table, columns, db.Organisations,
+            o => Entry(SearchTypes.Organisation, o.Id, o.NameJa, o.NameEn, o.Kind, o.Note), ct);
+        await IndexAsync(db, table, columns, db.People.Include(x => x.Roles),
+            p => Entry(SearchTypes.Person, p.Id, p.NameJa, p.NameEn, [.. p.Roles.Select(r => r.Title)]), ct);
+        await IndexAsync(db, table, columns, db.Events,
+            e => Entry(SearchTypes.Event, e.Id, e.NameJa, e.NameEn, e.Venue, e.DateText, e.Note), ct);
+        await IndexAsync(db, table, columns, db.IndustrialClusterProjects,
+            c => Entry(SearchTypes.IndustrialCluster, c.Id, c.NameJa, c.NameEn, c.Area, c.FieldsText), ct);
+        await IndexAsync(db, table, columns, db.InternationalLinks.Include(x => x.Region),
+            l => Entry(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa), ct);
+        await IndexAsync(db, table, columns, db.Surveys,
+            s => Entry(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population), ct);
+        if (own is not null)
         {
-            Add(SearchTypes.Programme, p.Id, p.NameJa, p.NameEn, p.TermText, p.Ministry?.NameJa, p.AimsJa, p.ProgressJa);
+            await own.CommitAsync(ct);
         }
-        foreach (var o in await db.Organisations.AsNoTracking().ToListAsync(ct))
+    }
+
+    /// <summary>Reads one kind a page at a time (by key) and bulk-inserts its entries; the page is read completely before
+    /// the insert starts, because PostgreSQL's COPY takes the connection for itself.</summary>
+    private static async Task IndexAsync<T>(AtlasDbContext db, IEntityType table, IReadOnlyList<IProperty> columns,
+        IQueryable<T> query, Func<T, Document> document, CancellationToken ct) where T : class, IHasId
+    {
+        var values = columns.Select(c => Document.Getter(c.Name)).ToArray();
+        var after = 0;
+        while (true)
         {
-            Add(SearchTypes.Organisation, o.Id, o.NameJa, o.NameEn, o.Kind, o.Note);
+            var page = await query.AsNoTracking().Where(x => x.Id > after).OrderBy(x => x.Id).Take(PageSize).ToListAsync(ct);
+            if (page.Count == 0)
+            {
+                return;
+            }
+            await using (var inserter = await BulkInserter.StartAsync(db, table, columns, ct))
+            {
+                foreach (var item in page)
+                {
+                    var doc = document(item);
+                    inserter.Add([.. values.Select(v => v(doc))]);
+                }
+                await inserter.CompleteAsync(ct);
+            }
+            after = page[^1].Id;
         }
-        foreach (var p in await db.People.AsNoTracking().Include(x => x.Roles).ToListAsync(ct))
+    }
+
+    private static Document Entry(string type, int id, string title, string? titleEn, params string?[] text)
+    {
+        var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)));
+        return new Document(type, id, title, titleEn, JapaneseText.Normalize(all), JapaneseText.BigramDocument(all));
+    }
+
+    /// <summary>One search entry before it is written (its Id is left to the database).</summary>
+    private sealed record Document(string EntityType, int EntityId, string Title, string? TitleEn, string Normalized, string Bigrams)
+    {
+        public static Func<Document, object?> Getter(string column) => column switch
         {
-            Add(SearchTypes.Person, p.Id, p.NameJa, p.NameEn, [.. p.Roles.Select(r => r.Title)]);
-        }
-        foreach (var e in await db.Events.AsNoTracking().ToListAsync(ct))
-        {
-            Add(SearchTypes.Event, e.Id, e.NameJa, e.NameEn, e.Venue, e.DateText, e.Note);
-        }
-        foreach (var c in await db.IndustrialClusterProjects.AsNoTracking().ToListAsync(ct))
-        {
-            Add(SearchTypes.IndustrialCluster, c.Id, c.NameJa, c.NameEn, c.Area, c.FieldsText);
-        }
-        foreach (var l in await db.InternationalLinks.AsNoTracking().Include(x => x.Region).ToListAsync(ct))
-        {
-            Add(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa);
-        }
-        foreach (var s in await db.Surveys.AsNoTracking().ToListAsync(ct))
-        {
-            Add(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population);
-        }
-        db.SearchEntries.AddRange(entries);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+            nameof(SearchEntry.EntityType) => d => d.EntityType,
+            nameof(SearchEntry.EntityId) => d => d.EntityId,
+            nameof(SearchEntry.Title) => d => d.Title,
+            nameof(SearchEntry.TitleEn) => d => d.TitleEn,
+            nameof(SearchEntry.Normalized) => d => d.Normalized,
+            nameof(SearchEntry.Bigrams) => d => d.Bigrams,
+            _ => throw new InvalidOperationException($"SearchEntries has a column {column} the indexer does not fill."),
+        };
     }
 }
 
