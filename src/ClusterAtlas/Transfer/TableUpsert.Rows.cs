@@ -14,7 +14,7 @@ internal sealed partial class TableUpsert<T>
     /// row has errors (all of them reported).</summary>
     private Applied? Apply(TableRecord record, object? rowKey, HashSet<int>? bad, T? entity, List<UpsertColumn> mapped, IReadOnlySet<object> takenIds)
     {
-        var before = errors.Count;
+        var before = rowErrors;
         var isNew = entity is null;
         var values = ReadValues(record, bad, entity, mapped);
         if (key == id && rowKey is not null)
@@ -31,13 +31,13 @@ internal sealed partial class TableUpsert<T>
         }
         if (isNew)
         {
-            foreach (var column in columns.Where(c => !c.IsPrimaryKey() && !c.IsNullable && (c.ClrType == typeof(string) || c.IsForeignKey()) && !values.ContainsKey(c)))
+            foreach (var column in columns.Where(c => !c.IsPrimaryKey() && !c.IsNullable && (c.ClrType == typeof(string) || c.IsForeignKey()) && !mapped.Any(m => m.Property == c)))
             {
-                errors.Add($"{file}:{record.Line}:{column.Name}: a value is required for a new row (the file has no {column.Name})");
+                Report(record.Line, $"{file}:{record.Line}:{column.Name}: a value is required for a new row (the file has no {column.Name})");
             }
         }
         CheckReferences(record, mapped, values);
-        if (errors.Count > before)
+        if (rowErrors > before)
         {
             return null;
         }
@@ -89,16 +89,16 @@ internal sealed partial class TableUpsert<T>
         foreach (var column in mapped)
         {
             var text = record.Cells[column.Index];
-            if (ReferenceEquals(text, TableRecord.Absent) || bad?.Contains(column.Index) == true)
+            if (ReferenceEquals(text, TableRecord.Absent) || bad?.Contains(column.Index) == true || (column.Property == id && key == id))
             {
-                continue;
+                continue; // The Id of a table matched by Id is the row's key, read already.
             }
             var stored = UpsertHeader.StoredUnit(column.Property)
                 ?? (unitColumn is not null && TransferTables.KindOf(column.Property) == ColumnKind.Number ? rowUnit : null);
             var cell = JapaneseCells.Parse(column.Property, text, column.Unit, stored);
             if (cell.Error is not null)
             {
-                errors.Add($"{file}:{record.Line}:{column.Header}: {cell.Error}");
+                Report(record.Line, $"{file}:{record.Line}:{column.Header}: {cell.Error}");
                 continue;
             }
             if (cell.Approximate)
@@ -111,11 +111,11 @@ internal sealed partial class TableUpsert<T>
         {
             if (approximateFlag is null)
             {
-                errors.Add($"{file}:{record.Line}:{approximateCell.Header}: 約 (approximate) is accepted only where the table has an Approximate column; {table.GetTableName()} has none");
+                Report(record.Line, $"{file}:{record.Line}:{approximateCell.Header}: 約 (approximate) is accepted only where the table has an Approximate column; {table.GetTableName()} has none");
             }
             else if (values.TryGetValue(approximateFlag, out var flag) && flag is false)
             {
-                errors.Add($"{file}:{record.Line}:{approximateCell.Header}: the value says 約 (approximate) but the row's Approximate is false");
+                Report(record.Line, $"{file}:{record.Line}:{approximateCell.Header}: the value says 約 (approximate) but the row's Approximate is false");
             }
             else
             {
@@ -136,11 +136,11 @@ internal sealed partial class TableUpsert<T>
         var text = TransferTables.ToText(givenId);
         if (entity is not null && !Equals(id.PropertyInfo!.GetValue(entity), givenId))
         {
-            errors.Add($"{file}:{record.Line}:{header}: {text} is not the stored Id ({TransferTables.ToText(id.PropertyInfo!.GetValue(entity))}) of this {key.Name}; Ids do not change");
+            Report(record.Line, $"{file}:{record.Line}:{header}: {text} is not the stored Id ({TransferTables.ToText(id.PropertyInfo!.GetValue(entity))}) of this {key.Name}; Ids do not change");
         }
         else if (entity is null && (takenIds.Contains(givenId) || fileIds.Contains(givenId)))
         {
-            errors.Add($"{file}:{record.Line}:{header}: Id {text} already belongs to another row");
+            Report(record.Line, $"{file}:{record.Line}:{header}: Id {text} already belongs to another row");
         }
     }
 
@@ -163,7 +163,7 @@ internal sealed partial class TableUpsert<T>
             }
             else
             {
-                errors.Add($"{file}:{record.Line}:{header}: no {principal.GetTableName()} row with key {TransferTables.ToText(value)}");
+                Report(record.Line, $"{file}:{record.Line}:{header}: no {principal.GetTableName()} row with key {TransferTables.ToText(value)}");
             }
         }
     }

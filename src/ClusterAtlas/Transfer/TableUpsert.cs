@@ -42,6 +42,8 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
         [.. table.GetForeignKeys().Select(fk => (fk.Properties[0], fk.PrincipalEntityType))];
     private readonly Dictionary<IEntityType, KeySet> principalKeys = [];
     private readonly List<(object Value, int Line, string Column)> pendingSelfReferences = [];
+    private readonly List<(int Line, string Text)> chunkErrors = [];
+    private int rowErrors;
     private KeySet fileKeys = new();
     private KeySet fileIds = new();
     private int inserted, updated, unchanged;
@@ -55,7 +57,11 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
         var header = Next(source);
         if (header is null)
         {
-            errors.Add($"{file}: the file has no header row");
+            if (chunkErrors.Count == 0)
+            {
+                Report(0, $"{file}: the file has no header row");
+            }
+            FlushErrors();
             return new UpsertCounts(0, 0, 0);
         }
         var before = errors.Count;
@@ -95,7 +101,7 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
         }
         catch (TableFormatException e)
         {
-            errors.Add(e.Line > 0 ? $"{file}:{e.Line}: {e.Reason}" : $"{file}: {e.Reason}");
+            Report(e.Line, e.Line > 0 ? $"{file}:{e.Line}: {e.Reason}" : $"{file}: {e.Reason}");
             return null;
         }
     }
@@ -104,6 +110,7 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
     {
         if (chunk.Count == 0)
         {
+            FlushErrors();
             return;
         }
         var rows = new List<(TableRecord Record, object? Key, HashSet<int>? Bad)>();
@@ -133,10 +140,27 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
                 audits.Add((result.Entity, result.Before, record.Line));
             }
         }
+        FlushErrors();
         if (write)
         {
             await SaveWithAuditAsync(audits, ct);
         }
+    }
+
+    /// <summary>Errors of a chunk are found in two sweeps (keys, then values): they are reported in line order.</summary>
+    private void FlushErrors()
+    {
+        foreach (var (_, text) in chunkErrors.OrderBy(e => e.Line))
+        {
+            errors.Add(text);
+        }
+        chunkErrors.Clear();
+    }
+
+    private void Report(int line, string text)
+    {
+        chunkErrors.Add((line, text));
+        rowErrors++;
     }
 
     /// <summary>Reports the record's own problems and reads its key; null when the row cannot be used.</summary>
@@ -147,7 +171,7 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
         foreach (var problem in record.Problems)
         {
             var header = problem.ColumnName ?? mapped.FirstOrDefault(m => m.Index == problem.Column)?.Header;
-            errors.Add(header is null ? $"{file}:{record.Line}: {problem.Reason}" : $"{file}:{record.Line}:{header}: {problem.Reason}");
+            Report(record.Line, header is null ? $"{file}:{record.Line}: {problem.Reason}" : $"{file}:{record.Line}:{header}: {problem.Reason}");
             unusable |= problem.Column < 0 && problem.ColumnName is null;
             if (problem.Column >= 0)
             {
@@ -160,7 +184,7 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
         }
         if (record.Cells.Length != width)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{file}:{record.Line}: {record.Cells.Length} fields, the header has {width}"));
+            Report(record.Line, string.Create(CultureInfo.InvariantCulture, $"{file}:{record.Line}: {record.Cells.Length} fields, the header has {width}"));
             return null;
         }
         var keyColumn = mapped.FirstOrDefault(m => m.Property == key);
@@ -173,15 +197,19 @@ internal sealed partial class TableUpsert<T>(AtlasDbContext db, IEntityType tabl
             return null;
         }
         var text = record.Cells[keyColumn.Index];
+        if (key == id && (string.IsNullOrWhiteSpace(text) || ReferenceEquals(text, TableRecord.Absent)))
+        {
+            return (record, null, bad); // No Id: a new row, numbered by the database.
+        }
         var cell = JapaneseCells.Parse(key, ReferenceEquals(text, TableRecord.Absent) ? null : text, null, null);
         if (cell.Error is not null || (cell.Value is null && key != id))
         {
-            errors.Add($"{file}:{record.Line}:{keyColumn.Header}: {cell.Error ?? "a value is required"}");
+            Report(record.Line, $"{file}:{record.Line}:{keyColumn.Header}: {cell.Error ?? "a value is required"}");
             return null;
         }
         if (cell.Value is not null && !fileKeys.Add(cell.Value))
         {
-            errors.Add($"{file}:{record.Line}:{keyColumn.Header}: {TransferTables.ToText(cell.Value)} appears more than once in the file");
+            Report(record.Line, $"{file}:{record.Line}:{keyColumn.Header}: {TransferTables.ToText(cell.Value)} appears more than once in the file");
             return null;
         }
         return (record, cell.Value, bad);

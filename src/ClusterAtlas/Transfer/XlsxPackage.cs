@@ -39,10 +39,11 @@ internal sealed class XlsxPackage : IDisposable
         {
             throw new TableFormatException(0, $"not a readable XLSX file (damaged zip: {e.Message})");
         }
-        if (zip.Entries.Count > limits.MaxZipEntries)
+        var entries = zip.Entries.Count;
+        if (entries > limits.MaxZipEntries)
         {
             zip.Dispose();
-            throw new TableFormatException(0, string.Create(CultureInfo.InvariantCulture, $"the XLSX zip holds {zip.Entries.Count} entries; at most {limits.MaxZipEntries} are accepted"));
+            throw new TableFormatException(0, string.Create(CultureInfo.InvariantCulture, $"the XLSX zip holds {entries} entries; at most {limits.MaxZipEntries} are accepted"));
         }
         return new XlsxPackage(zip, limits);
     }
