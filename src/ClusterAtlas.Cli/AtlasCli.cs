@@ -17,10 +17,13 @@ public static class AtlasCli
           db migrate                    create or upgrade the database schema
           db seed [--replace] [--data DIR]
                                         load the curated dataset (idempotent; --replace reloads over other data)
-          export --format json|csv --out DIR
-                                        write every table plus manifest.json (row counts, SHA-256)
-          import PATH [--dry-run]       replace the database content with a dump written by export;
+          export --format json|csv|tsv|xlsx --out DIR [--encoding utf-8|shift_jis]
+                                        write every table plus manifest.json (format, row counts, SHA-256)
+          import DIR [--dry-run]        replace the database content with a dump written by export;
                                         all-or-nothing, every error reported as file:line:column: reason
+          import FILE [--table NAME] [--encoding utf-8|shift_jis] [--dry-run]
+                                        add and update one table's rows from a .csv/.tsv/.xlsx/.json file
+                                        (matched by Code, else Id; audited; absent rows are kept)
           users add EMAIL --role editor|reviewer|admin [--region ID]... [--organisation ID]...
                                         create an account (the generated password is printed once)
           users list [--format text|json]

@@ -4,7 +4,7 @@ namespace ClusterAtlas.Cli;
 public sealed class CommandLine
 {
     // Options that take a value; every other --option is a flag.
-    private static readonly HashSet<string> WithValue = new(["provider", "connection", "format", "out", "data", "role", "region", "organisation", "name", "expires-days", "projects", "seed"], StringComparer.Ordinal);
+    private static readonly HashSet<string> WithValue = new(["provider", "connection", "format", "out", "data", "role", "region", "organisation", "name", "expires-days", "projects", "seed", "encoding", "table"], StringComparer.Ordinal);
 
     public List<string> Words { get; } = [];
     public Dictionary<string, string?> Options { get; } = new(StringComparer.Ordinal);

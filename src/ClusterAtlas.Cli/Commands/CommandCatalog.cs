@@ -14,8 +14,8 @@ public static class CommandCatalog
     [
         new(["db", "migrate"], "atlas db migrate\n  Creates the database or applies pending migrations (SQLite or PostgreSQL).", DbCommands.MigrateAsync),
         new(["db", "seed"], "atlas db seed [--replace] [--data DIR]\n  Loads the curated dataset (data/) with its citations. Running it again changes nothing;\n  --replace reloads it over a database that holds other data. Exit 3 when the dataset has errors.", DbCommands.SeedAsync),
-        new(["export"], "atlas export --format json|csv --out DIR\n  Writes every table (one file each) and manifest.json with row counts and SHA-256 of each file.", TransferCommands.ExportAsync),
-        new(["import"], "atlas import PATH [--dry-run]\n  Replaces the database content with a dump written by `atlas export`. Checks everything first and\n  prints every problem as file:line:column: reason; on any problem nothing is written (exit 3).", TransferCommands.ImportAsync),
+        new(["export"], TransferCommands.ExportHelp.TrimEnd(), TransferCommands.ExportAsync),
+        new(["import"], TransferCommands.ImportHelp.TrimEnd(), TransferCommands.ImportAsync),
         new(["check"], CheckCommand.Help, CheckCommand.RunAsync),
         new(["users", "add"], AccountCommands.UsersAddHelp, AccountCommands.AddUserAsync),
         new(["users", "list"], AccountCommands.UsersListHelp, AccountCommands.ListUsersAsync),

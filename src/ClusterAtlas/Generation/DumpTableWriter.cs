@@ -8,7 +8,7 @@ namespace ClusterAtlas.Generation;
 
 /// <summary>
 /// Writes one table of a CSV dump exactly as `atlas export --format csv` does (same columns, order, cell encoding and
-/// line ends, through <see cref="TransferTables"/> and <see cref="CsvFormat"/>), streaming rows to disk and hashing on
+/// line ends, through <see cref="TransferTables"/> and <see cref="DelimitedWriter"/>), streaming rows to disk and hashing on
 /// the way, so `atlas import` reads the result like any export.
 /// </summary>
 internal static class DumpTableWriter
@@ -24,7 +24,8 @@ internal static class DumpTableWriter
         {
             using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
             {
-                writer.WriteLine(CsvFormat.Line(columns.Select(c => c.Name)));
+                var csv = new DelimitedWriter(writer, ',', quoteAll: true);
+                csv.WriteRecord(columns.Select(c => c.Name).ToList());
                 var cells = new string?[getters.Length];
                 foreach (var row in rows)
                 {
@@ -32,7 +33,7 @@ internal static class DumpTableWriter
                     {
                         cells[i] = TransferTables.ToText(getters[i](row));
                     }
-                    writer.WriteLine(CsvFormat.Line(cells));
+                    csv.WriteRecord(cells);
                     if (++count % 65_536 == 0)
                     {
                         ct.ThrowIfCancellationRequested();

@@ -49,7 +49,7 @@ public sealed class GenerateDataset(IModel model)
             files[i] = DumpTableWriter.Write(tables[i], sources[tables[i].ClrType](), request.OutDir, ct);
             progress?.Invoke($"{files[i].File}: {files[i].Rows} rows");
         });
-        var manifest = new Manifest("csv", Manifest.CurrentVersion, GeneratedAt, Provider, files);
+        var manifest = new Manifest("csv", Manifest.CurrentVersion, GeneratedAt, Provider, files) { Encoding = TableEncoding.Utf8.Name() };
         File.WriteAllText(Path.Combine(request.OutDir, Manifest.FileName), JsonSerializer.Serialize(manifest, ExportDump.ManifestJson));
         return manifest;
     }

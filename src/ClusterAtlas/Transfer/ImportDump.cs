@@ -1,5 +1,6 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
+using ClusterAtlas.Audit;
 using ClusterAtlas.Data;
 using ClusterAtlas.Search;
 using Microsoft.EntityFrameworkCore;
@@ -7,82 +8,192 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ClusterAtlas.Transfer;
 
-public sealed record ImportResult(bool Imported, IReadOnlyList<string> Errors, IReadOnlyDictionary<string, int> Rows);
+public sealed record ImportResult(bool Imported, ErrorList Errors, IReadOnlyDictionary<string, int> Rows);
 
 /// <summary>
-/// atlas import: reads what <see cref="ExportDump"/> wrote, checks everything first (types, required values,
-/// references between tables, manifest hashes) and reports every problem as file:line:column: reason. Only a
-/// clean dump is written, in one transaction that replaces the database's content; on error nothing is written.
+/// atlas import DIR: replaces the database's content with a dump written by <see cref="ExportDump"/>, all or nothing.
+/// Pass 1 streams every file once and checks everything (manifest hashes and row counts, types, required values,
+/// duplicate keys and codes, references between tables), reporting every problem as file:line:column: reason while
+/// keeping only keys in memory. Pass 2 (only for a clean dump) streams the files again and writes them with
+/// <see cref="BulkInserter"/> in one transaction, verifying each file's hash again before committing.
 /// </summary>
-public sealed class ImportDump(AtlasDbContext db)
+public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
 {
-    /// <summary>One record of a dump file, kept even when it has errors so that its key still counts for the reference
-    /// checks. <see cref="Unparsed"/> holds the columns whose text could not be read (their property keeps its default,
-    /// so reference checks skip them). Nothing is written while any error exists.</summary>
-    private sealed record Row(object Entity, string File, int Line, IReadOnlySet<string> Unparsed);
+    public ImportDump(AtlasDbContext db) : this(db, TimeProvider.System)
+    {
+    }
+
+    /// <summary>A reference whose target table is not complete yet when the row is read (a table pointing at itself).</summary>
+    private sealed record PendingReference(IEntityType Principal, object Value, string File, int Line, string Column);
 
     public async Task<ImportResult> RunAsync(string folder, bool dryRun, Action<string>? progress, CancellationToken ct)
     {
-        var errors = new List<string>();
+        var errors = new ErrorList();
         var manifest = await ReadManifestAsync(folder, errors, ct);
-        var rows = new Dictionary<IEntityType, List<Row>>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tables = new List<(IEntityType Table, ManifestFile Entry)>();
         if (manifest is not null)
         {
-            foreach (var table in TransferTables.All(db.Model))
-            {
-                var entry = manifest.Files.FirstOrDefault(f => f.Table == table.GetTableName());
-                if (entry is null)
-                {
-                    errors.Add($"{Manifest.FileName}: no file for table {table.GetTableName()}");
-                    continue;
-                }
-                var path = Path.Combine(folder, Path.GetFileName(entry.File));
-                if (!File.Exists(path))
-                {
-                    errors.Add($"{entry.File}: file listed in the manifest is missing");
-                    continue;
-                }
-                if (await ExportDump.HashAsync(path, ct) != entry.Sha256)
-                {
-                    errors.Add($"{entry.File}: SHA-256 differs from the manifest (the file was changed or truncated)");
-                }
-                var (list, records) = manifest.Format == "csv" ? ReadCsv(table, path, entry.File, errors) : ReadJson(table, path, entry.File, errors);
-                // Records found in the file, valid or not: a row with a bad value is reported once, at its line, not
-                // again as a missing row.
-                if (records != entry.Rows)
-                {
-                    errors.Add($"{entry.File}: {records} rows read, the manifest says {entry.Rows}");
-                }
-                rows[table] = list;
-                progress?.Invoke($"checked {entry.File}: {list.Count} rows");
-            }
-            CheckReferences(rows, errors);
+            tables = FindFiles(manifest, folder, errors);
+            Check(manifest, folder, tables, errors, counts, progress);
         }
-        var counts = rows.ToDictionary(r => r.Key.GetTableName()!, r => r.Value.Count);
-        if (errors.Count > 0 || dryRun)
+        if (errors.Count > 0 || dryRun || manifest is null)
         {
             return new ImportResult(false, errors, counts);
         }
+        await WriteAsync(manifest, folder, tables, progress, ct);
+        return new ImportResult(true, errors, counts);
+    }
+
+    private List<(IEntityType, ManifestFile)> FindFiles(Manifest manifest, string folder, ErrorList errors)
+    {
+        var found = new List<(IEntityType, ManifestFile)>();
+        foreach (var table in TransferTables.All(db.Model))
+        {
+            var entry = manifest.Files.FirstOrDefault(f => f.Table == table.GetTableName());
+            if (entry is null)
+            {
+                errors.Add($"{Manifest.FileName}: no file for table {table.GetTableName()}");
+            }
+            else if (!File.Exists(PathOf(folder, entry)))
+            {
+                errors.Add($"{entry.File}: file listed in the manifest is missing");
+            }
+            else
+            {
+                found.Add((table, entry));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Pass 1: reads every file, parents first, and checks it; keeps the keys that later tables refer to.</summary>
+    private static void Check(Manifest manifest, string folder, List<(IEntityType Table, ManifestFile Entry)> tables, ErrorList errors,
+        Dictionary<string, int> counts, Action<string>? progress)
+    {
+        var format = TableFormats.Parse(manifest.Format)!.Value;
+        // Dumps written before encodings were recorded (and generated ones) are UTF-8: no need to sniff a hashed stream.
+        var encoding = TableEncodings.Parse(manifest.Encoding) ?? TableEncoding.Utf8;
+        var keys = new Dictionary<IEntityType, KeySet>();
+        var pending = new List<PendingReference>();
+        foreach (var (table, entry) in tables)
+        {
+            var reader = new DumpTableFile(table, PathOf(folder, entry), entry.File, format, encoding, errors);
+            var key = reader.Columns.Select((c, i) => (c, i)).Single(x => x.c.IsPrimaryKey()).i;
+            var uniques = UniqueColumns(table, reader.Columns);
+            var references = table.GetForeignKeys().Select(fk => (Column: TransferTables.IndexOf(reader.Columns, fk.Properties[0]), fk.PrincipalEntityType)).ToList();
+            var own = keys[table] = new KeySet();
+            var rows = 0;
+            foreach (var row in reader.Rows())
+            {
+                rows++;
+                if (row.Values[key] is { } id && !own.Add(id))
+                {
+                    errors.Add($"{entry.File}:{row.Line}:{reader.Columns[key].Name}: duplicate key {TransferTables.ToText(id)}");
+                }
+                foreach (var (column, seen) in uniques)
+                {
+                    if (row.Values[column] is string text && !seen.Add(text))
+                    {
+                        errors.Add($"{entry.File}:{row.Line}:{reader.Columns[column].Name}: duplicate {reader.Columns[column].Name} '{text}'");
+                    }
+                }
+                foreach (var (column, principal) in references)
+                {
+                    if (row.Values[column] is not { } value || !row.IsParsed(column))
+                    {
+                        continue;
+                    }
+                    // A table read earlier is complete; a reference to this table or a later one waits for the end.
+                    if (principal != table && keys.TryGetValue(principal, out var target))
+                    {
+                        if (!target.Contains(value))
+                        {
+                            errors.Add(MissingReference(entry.File, row.Line, reader.Columns[column].Name, principal, value));
+                        }
+                    }
+                    else
+                    {
+                        pending.Add(new PendingReference(principal, value, entry.File, row.Line, reader.Columns[column].Name));
+                    }
+                }
+            }
+            if (reader.Sha256 != entry.Sha256)
+            {
+                errors.Add($"{entry.File}: SHA-256 differs from the manifest (the file was changed or truncated)");
+            }
+            // Records found in the file, valid or not: a bad row is reported once, at its line, not again as missing.
+            if (reader.Records != entry.Rows)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{entry.File}: {reader.Records} rows read, the manifest says {entry.Rows}"));
+            }
+            counts[table.GetTableName()!] = rows;
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"checked {entry.File}: {rows} rows"));
+        }
+        foreach (var p in pending.Where(p => !keys.TryGetValue(p.Principal, out var target) || !target.Contains(p.Value)))
+        {
+            errors.Add(MissingReference(p.File, p.Line, p.Column, p.Principal, p.Value));
+        }
+    }
+
+    private static string MissingReference(string file, int line, string column, IEntityType principal, object value) =>
+        $"{file}:{line}:{column}: no {principal.GetTableName()} row with key {TransferTables.ToText(value)}";
+
+    /// <summary>Columns with a unique index of their own (the codes), each with the set of values seen.</summary>
+    private static List<(int Column, HashSet<string> Seen)> UniqueColumns(IEntityType table, IReadOnlyList<IProperty> columns) =>
+        table.GetIndexes().Where(i => i.IsUnique && i.Properties.Count == 1 && !i.Properties[0].IsPrimaryKey())
+            .Select(i => (Column: TransferTables.IndexOf(columns, i.Properties[0]), Seen: new HashSet<string>(StringComparer.Ordinal)))
+            .Where(x => x.Column >= 0).ToList();
+
+    /// <summary>Pass 2: one transaction: empty the registry, stream every file into its table, rebuild what derives.</summary>
+    private async Task WriteAsync(Manifest manifest, string folder, List<(IEntityType Table, ManifestFile Entry)> tables, Action<string>? progress, CancellationToken ct)
+    {
+        var format = TableFormats.Parse(manifest.Format)!.Value;
+        // Dumps written before encodings were recorded (and generated ones) are UTF-8: no need to sniff a hashed stream.
+        var encoding = TableEncodings.Parse(manifest.Encoding) ?? TableEncoding.Utf8;
+        var total = 0L;
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await DatabaseWipe.DeleteAllAsync(db, ct);
-            foreach (var (table, list) in rows)
+            foreach (var (table, entry) in tables)
             {
-                db.AddRange(list.Select(r => r.Entity));
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                progress?.Invoke($"wrote {table.GetTableName()}: {list.Count} rows");
+                var errors = new ErrorList();
+                var reader = new DumpTableFile(table, PathOf(folder, entry), entry.File, format, encoding, errors);
+                await using (var inserter = await BulkInserter.StartAsync(db, table, reader.Columns, ct))
+                {
+                    foreach (var row in reader.Rows())
+                    {
+                        inserter.Add(row.Values);
+                    }
+                    // The bytes written must be the bytes checked: a file changed between the passes rolls everything back.
+                    if (errors.Count > 0 || reader.Sha256 != entry.Sha256)
+                    {
+                        throw new IOException($"{entry.File} changed while it was being imported; nothing was written.");
+                    }
+                    await inserter.CompleteAsync(ct);
+                    total += inserter.Rows;
+                }
+                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"wrote {entry.File}: {reader.Records} rows"));
             }
             await IdentitySequences.ResetAsync(db, ct);
+            progress?.Invoke("rebuilding the search index");
             await SearchIndexer.RebuildAsync(db, ct);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow(), Actor = "import", Action = AuditAction.Imported, Origin = Path.GetFullPath(folder),
+                Note = string.Create(CultureInfo.InvariantCulture, $"full {manifest.Format} dump of {manifest.ExportedAt:O}: {total} rows"),
+            });
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
         });
-        return new ImportResult(true, errors, counts);
     }
 
-    private static async Task<Manifest?> ReadManifestAsync(string folder, List<string> errors, CancellationToken ct)
+    private static string PathOf(string folder, ManifestFile entry) => Path.Combine(folder, Path.GetFileName(entry.File));
+
+    private static async Task<Manifest?> ReadManifestAsync(string folder, ErrorList errors, CancellationToken ct)
     {
         var path = Path.Combine(folder, Manifest.FileName);
         if (!File.Exists(path))
@@ -93,9 +204,14 @@ public sealed class ImportDump(AtlasDbContext db)
         try
         {
             var manifest = JsonSerializer.Deserialize<Manifest>(await File.ReadAllTextAsync(path, ct), ExportDump.ManifestJson);
-            if (manifest is null || manifest.Format is not ("json" or "csv") || manifest.FormatVersion != Manifest.CurrentVersion)
+            if (manifest is null || TableFormats.Parse(manifest.Format) is null || manifest.FormatVersion != Manifest.CurrentVersion)
             {
                 errors.Add($"{Manifest.FileName}: unsupported format '{manifest?.Format}' version {manifest?.FormatVersion}");
+                return null;
+            }
+            if (manifest.Encoding is not null && TableEncodings.Parse(manifest.Encoding) is null)
+            {
+                errors.Add($"{Manifest.FileName}: unsupported encoding '{manifest.Encoding}' (utf-8 or shift_jis)");
                 return null;
             }
             // Deserialisation does not enforce the record's non-null members: check them before anything uses them.
@@ -107,136 +223,13 @@ public sealed class ImportDump(AtlasDbContext db)
             var incomplete = manifest.Files.Select((f, i) => (File: f, Index: i))
                 .Where(x => x.File is null || string.IsNullOrWhiteSpace(x.File.Table) || string.IsNullOrWhiteSpace(x.File.File) || string.IsNullOrWhiteSpace(x.File.Sha256))
                 .Select(x => $"{Manifest.FileName}: files[{x.Index}] needs table, file and sha256").ToList();
-            errors.AddRange(incomplete);
+            incomplete.ForEach(errors.Add);
             return incomplete.Count == 0 ? manifest : null;
         }
         catch (JsonException e)
         {
             errors.Add($"{Manifest.FileName}:{(e.LineNumber ?? 0) + 1}: {e.Message}");
             return null;
-        }
-    }
-
-    private static (List<Row> Rows, int Records) ReadJson(IEntityType table, string path, string file, List<string> errors)
-    {
-        var result = new List<Row>();
-        var columns = TransferTables.Columns(table).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
-        if (lines.Length < 2 || lines[0] != "[" || lines[^1] != "]")
-        {
-            errors.Add($"{file}:1: expected a JSON array written one record per line");
-            return (result, 0);
-        }
-        for (var i = 1; i < lines.Length - 1; i++)
-        {
-            var text = lines[i].TrimEnd(',');
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                var values = doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => TransferTables.FromJson(p.Value), StringComparer.Ordinal);
-                result.Add(Build(table, columns, values, file, i + 1, errors));
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException)
-            {
-                errors.Add($"{file}:{i + 1}: not a JSON object ({e.Message})");
-            }
-        }
-        return (result, lines.Length - 2);
-    }
-
-    private static (List<Row> Rows, int Records) ReadCsv(IEntityType table, string path, string file, List<string> errors)
-    {
-        var result = new List<Row>();
-        var records = 0;
-        var columns = TransferTables.Columns(table).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        try
-        {
-            List<string?>? header = null;
-            foreach (var (line, cells) in CsvFormat.Read(reader))
-            {
-                if (header is null)
-                {
-                    header = cells;
-                    continue;
-                }
-                records++;
-                if (cells.Count != header.Count)
-                {
-                    errors.Add($"{file}:{line}: {cells.Count} fields, the header has {header.Count}");
-                    continue;
-                }
-                var values = header.Select((h, i) => (h ?? "", cells[i])).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-                result.Add(Build(table, columns, values, file, line, errors));
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            errors.Add($"{file}:{e.Line}: {e.Reason}");
-        }
-        return (result, records);
-    }
-
-    private static Row Build(IEntityType table, Dictionary<string, IProperty> columns, Dictionary<string, string?> values, string file, int line, List<string> errors)
-    {
-        var entity = Activator.CreateInstance(table.ClrType)!;
-        var unparsed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in values.Keys.Where(k => !columns.ContainsKey(k)))
-        {
-            errors.Add($"{file}:{line}:{name}: unknown column");
-        }
-        foreach (var (name, property) in columns)
-        {
-            values.TryGetValue(name, out var text);
-            var problem = TransferTables.TryParse(property, text, out var value);
-            if (problem is not null)
-            {
-                errors.Add($"{file}:{line}:{name}: {problem}");
-                unparsed.Add(name);
-                continue;
-            }
-            property.PropertyInfo!.SetValue(entity, value);
-        }
-        return new Row(entity, file, line, unparsed);
-    }
-
-    /// <summary>
-    /// Every foreign key must name a row of the dump and every primary key must be unique. Rows with other errors take
-    /// part too (their key is in the file, so a reference to it is not "missing"); values that could not be read are skipped.
-    /// </summary>
-    private static void CheckReferences(Dictionary<IEntityType, List<Row>> rows, List<string> errors)
-    {
-        var keys = rows.ToDictionary(r => r.Key, r =>
-        {
-            var key = r.Key.FindPrimaryKey()!.Properties[0].PropertyInfo!;
-            var set = new HashSet<object>();
-            foreach (var row in r.Value.Where(row => !row.Unparsed.Contains(key.Name)))
-            {
-                if (!set.Add(key.GetValue(row.Entity)!))
-                {
-                    errors.Add($"{row.File}:{row.Line}:{key.Name}: duplicate key {key.GetValue(row.Entity)}");
-                }
-            }
-            return set;
-        });
-        foreach (var (table, list) in rows)
-        {
-            foreach (var fk in table.GetForeignKeys())
-            {
-                var property = fk.Properties[0].PropertyInfo!;
-                if (!keys.TryGetValue(fk.PrincipalEntityType, out var principal))
-                {
-                    continue;
-                }
-                foreach (var row in list.Where(row => !row.Unparsed.Contains(property.Name)))
-                {
-                    var value = property.GetValue(row.Entity);
-                    if (value is not null && !principal.Contains(value))
-                    {
-                        errors.Add($"{row.File}:{row.Line}:{property.Name}: no {fk.PrincipalEntityType.GetTableName()} row with key {value}");
-                    }
-                }
-            }
         }
     }
 }

@@ -17,7 +17,31 @@ public static class TransferTables
         type.GetProperties().Where(p => p.PropertyInfo is not null)
             .OrderBy(p => p.IsPrimaryKey() ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
+    public static int IndexOf(IReadOnlyList<IProperty> columns, IProperty property)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i] == property)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static string FileName(IEntityType type, string format) => $"{type.GetTableName()}.{format}";
+
+    /// <summary>The registry table a name stands for (Regions, regions), or null.</summary>
+    public static IEntityType? Find(IModel model, string name) =>
+        All(model).FirstOrDefault(t => string.Equals(t.GetTableName(), name, StringComparison.OrdinalIgnoreCase));
+
+    public static ColumnKind KindOf(IProperty property)
+    {
+        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        return type == typeof(bool) ? ColumnKind.Boolean
+            : type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double) ? ColumnKind.Number
+            : ColumnKind.Text;
+    }
 
     /// <summary>A CLR value as text (CSV) in the invariant, round-trippable form.</summary>
     public static string? ToText(object? value) => value switch
@@ -45,6 +69,7 @@ public static class TransferTables
         bool ok;
         if (type == typeof(string)) { value = text; ok = true; }
         else if (type == typeof(int)) { ok = int.TryParse(text, NumberStyles.Integer, inv, out var v); value = v; }
+        else if (type == typeof(long)) { ok = long.TryParse(text, NumberStyles.Integer, inv, out var v); value = v; }
         else if (type == typeof(double)) { ok = double.TryParse(text, NumberStyles.Float, inv, out var v); value = v; }
         else if (type == typeof(decimal)) { ok = decimal.TryParse(text, NumberStyles.Number, inv, out var v); value = v; }
         else if (type == typeof(bool)) { ok = bool.TryParse(text, out var v); value = v; }

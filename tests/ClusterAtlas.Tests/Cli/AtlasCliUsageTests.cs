@@ -21,7 +21,7 @@ public sealed class AtlasCliUsageTests : IAsyncLifetime
         Assert.Equal(AtlasCli.Usage, result.Out.TrimEnd('\r', '\n'));
         Assert.Empty(result.Err);
         // The usage lists every command a script can call.
-        foreach (var command in new[] { "db migrate", "db seed", "export --format json|csv --out DIR", "import PATH", "stats" })
+        foreach (var command in new[] { "db migrate", "db seed", "export --format json|csv|tsv|xlsx --out DIR [--encoding utf-8|shift_jis]", "import DIR [--dry-run]", "import FILE [--table NAME]", "stats" })
         {
             Assert.Contains(command, result.Out, StringComparison.Ordinal);
         }
@@ -43,7 +43,7 @@ public sealed class AtlasCliUsageTests : IAsyncLifetime
         var result = await CliSession.RunRawAsync("export", "--help");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        Assert.StartsWith("atlas export --format json|csv --out DIR", result.Out, StringComparison.Ordinal);
+        Assert.StartsWith("atlas export --format json|csv|tsv|xlsx --out DIR [--encoding utf-8|shift_jis]", result.Out, StringComparison.Ordinal);
         Assert.Contains("manifest.json", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Usage: atlas", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("atlas import", result.Out, StringComparison.Ordinal);
@@ -56,7 +56,9 @@ public sealed class AtlasCliUsageTests : IAsyncLifetime
         var result = await CliSession.RunRawAsync("import", "-h");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        Assert.StartsWith("atlas import PATH [--dry-run]", result.Out, StringComparison.Ordinal);
+        Assert.StartsWith("atlas import DIR [--dry-run]", result.Out, StringComparison.Ordinal);
+        Assert.Contains("atlas import FILE [--table NAME] [--encoding utf-8|shift_jis] [--dry-run]", result.Out, StringComparison.Ordinal);
+        Assert.Contains("from the file are kept (never deleted)", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class AtlasCliUsageTests : IAsyncLifetime
         var result = await cli.RunAsync("export", "--out", folder);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("usage: atlas export --format json|csv --out DIR", result.Err, StringComparison.Ordinal);
+        Assert.Contains("usage: atlas export --format json|csv|tsv|xlsx --out DIR", result.Err, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
@@ -126,6 +128,6 @@ public sealed class AtlasCliUsageTests : IAsyncLifetime
         var result = await cli.RunAsync("import");
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("usage: atlas import PATH", result.Err, StringComparison.Ordinal);
+        Assert.Contains("usage:\natlas import DIR", result.Err, StringComparison.Ordinal);
     }
 }
