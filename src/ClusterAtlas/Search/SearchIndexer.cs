@@ -10,8 +10,8 @@ namespace ClusterAtlas.Search;
 /// <summary>
 /// Rebuilds the search entries (and so the FTS5 / pg_trgm indexes fed from them) from the registry. The text is
 /// normalised in C# (NFKC, kanji variants, bigrams), so it cannot be one INSERT … SELECT; instead each kind is read in
-/// key-ordered pages and written with the bulk inserter (prepared INSERT / binary COPY), so a million records take
-/// seconds and memory holds one page.
+/// key-ordered pages and written with the bulk inserter (prepared INSERT / binary COPY), with the full-text indexes
+/// taken off meanwhile and built once at the end (<see cref="SearchTextIndexes"/>); memory holds one page.
 /// </summary>
 public static class SearchIndexer
 {
@@ -20,7 +20,7 @@ public static class SearchIndexer
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SearchEntries.ExecuteDeleteAsync(ct);
+        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, ct);
         var table = db.Model.FindEntityType(typeof(SearchEntry))!;
         var columns = TransferTables.Columns(table).Where(c => !c.IsPrimaryKey()).ToList();
 
@@ -44,6 +44,7 @@ public static class SearchIndexer
             l => Entry(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa), ct);
         await IndexAsync(db, table, columns, db.Surveys,
             s => Entry(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population), ct);
+        await restoreTextIndexes();
         if (own is not null)
         {
             await own.CommitAsync(ct);
@@ -80,7 +81,9 @@ public static class SearchIndexer
     private static Document Entry(string type, int id, string title, string? titleEn, params string?[] text)
     {
         var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)));
-        return new Document(type, id, title, titleEn, JapaneseText.Normalize(all), JapaneseText.BigramDocument(all));
+        // BigramDocument(all) is the bigrams of Normalize(all): normalise once.
+        var normalized = JapaneseText.Normalize(all);
+        return new Document(type, id, title, titleEn, normalized, string.Join(' ', JapaneseText.Bigrams(normalized)));
     }
 
     /// <summary>One search entry before it is written (its Id is left to the database).</summary>

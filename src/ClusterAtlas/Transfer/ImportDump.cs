@@ -32,16 +32,19 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
         var manifest = await ReadManifestAsync(folder, errors, ct);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var tables = new List<(IEntityType Table, ManifestFile Entry)>();
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         if (manifest is not null)
         {
             tables = FindFiles(manifest, folder, errors);
             Check(manifest, folder, tables, errors, counts, progress);
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"checked {counts.Values.Sum()} rows in {elapsed.Elapsed.TotalSeconds:F1} s"));
         }
         if (errors.Count > 0 || dryRun || manifest is null)
         {
             return new ImportResult(false, errors, counts);
         }
         await WriteAsync(manifest, folder, tables, progress, ct);
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"imported in {elapsed.Elapsed.TotalSeconds:F1} s"));
         return new ImportResult(true, errors, counts);
     }
 
@@ -150,6 +153,7 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
         var format = TableFormats.Parse(manifest.Format)!.Value;
         var encoding = TableEncodings.Parse(manifest.Encoding);
         var total = 0L;
+        var written = System.Diagnostics.Stopwatch.StartNew();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -175,9 +179,11 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
                 }
                 progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"wrote {entry.File}: {reader.Records} rows"));
             }
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"wrote {total} rows in {written.Elapsed.TotalSeconds:F1} s"));
             await IdentitySequences.ResetAsync(db, ct);
-            progress?.Invoke("rebuilding the search index");
+            var search = System.Diagnostics.Stopwatch.StartNew();
             await SearchIndexer.RebuildAsync(db, ct);
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"rebuilt the search index in {search.Elapsed.TotalSeconds:F1} s"));
             db.AuditEntries.Add(new AuditEntry
             {
                 At = clock.GetUtcNow(), Actor = "import", Action = AuditAction.Imported, Origin = Path.GetFullPath(folder),

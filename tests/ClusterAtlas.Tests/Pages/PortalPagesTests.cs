@@ -34,6 +34,7 @@ public sealed class PortalPagesTests(AtlasFactory factory)
     [InlineData("/network", "連携ネットワーク", "Partner network")]
     [InlineData("/indicators", "特許出願件数", "Patent applications")]
     [InlineData("/industrial-clusters", "産業クラスター計画のプロジェクト", "Industrial Cluster Plan projects")]
+    [InlineData("/data", "全データの一括ダンプ", "Full dump")]
     public async Task Page_RendersInJapaneseByDefaultAndInEnglishOnRequest(string url, string japanese, string english)
     {
         var ja = await client.PageAsync(url);

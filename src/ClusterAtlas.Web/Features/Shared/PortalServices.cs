@@ -1,3 +1,4 @@
+using ClusterAtlas.Web.Features.Data;
 using ClusterAtlas.Web.Features.Events;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -19,6 +20,7 @@ internal static class PortalServices
     {
         services.AddHttpContextAccessor();
         services.AddScoped<UiText>();
+        services.AddDataDownloads();
         // Japanese as characters, not &#x…; entities: a third of the page size, and readable source.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<MvcOptions>(o => o.Filters.Add(new PortalHeaders()));
@@ -51,6 +53,7 @@ internal static class PortalServices
     public static WebApplication MapPortal(this WebApplication app)
     {
         app.MapCalendarFeeds();
+        app.MapDataDownloads();
         return app;
     }
 
