@@ -158,6 +158,12 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.IsSqlite())
+            {
+                // A row may point at a later row of its own table (a programme's parent): check keys at the commit, as
+                // PostgreSQL does at the end of each COPY. Pass 1 has checked every reference already.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
+            }
             await DatabaseWipe.DeleteAllAsync(db, ct);
             foreach (var (table, entry) in tables)
             {
