@@ -19,10 +19,6 @@ public sealed record ImportResult(bool Imported, ErrorList Errors, IReadOnlyDict
 /// </summary>
 public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
 {
-    public ImportDump(AtlasDbContext db) : this(db, TimeProvider.System)
-    {
-    }
-
     /// <summary>A reference whose target table is not complete yet when the row is read (a table pointing at itself).</summary>
     private sealed record PendingReference(IEntityType Principal, object Value, string File, int Line, string Column);
 
