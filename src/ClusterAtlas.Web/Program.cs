@@ -1,6 +1,7 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Web.Features.Accounts;
 using ClusterAtlas.Web.Features.Api;
+using ClusterAtlas.Web.Features.Data;
 using ClusterAtlas.Web.Features.Events;
 using ClusterAtlas.Web.Features.Shared;
 using Scalar.AspNetCore;
@@ -53,6 +54,7 @@ publicSite.MapHealthChecks("/health");
 publicSite.MapGet("/ping", () => "pong").ExcludeFromDescription();
 publicSite.MapSourceFiles();
 publicSite.MapCalendarFeeds();
+publicSite.MapDataDownloads();
 publicApi.MapRegistryApi();
 publicApi.MapQualityApi();
 app.MapRazorPages();

@@ -1,126 +1,104 @@
-using System.Runtime.CompilerServices;
 using ClusterAtlas.Data;
 using ClusterAtlas.Japanese;
 using ClusterAtlas.Paging;
+using ClusterAtlas.Transfer;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ClusterAtlas.Search;
 
 /// <summary>
-/// Rebuilds the search entries (and so the FTS5 / pg_trgm indexes fed from them) from the registry. Records are read
-/// and written in batches of <see cref="BatchSize"/> by key, so memory stays flat at national scale (hundreds of
-/// thousands of people and organisations, a million projects folded into their regions' entries).
+/// Rebuilds the search entries (and so the FTS5 / pg_trgm indexes fed from them) from the registry. The text is
+/// normalised in C# (NFKC, kanji variants, bigrams), so it cannot be one INSERT … SELECT; instead each kind is read in
+/// key-ordered pages and written with the bulk inserter (prepared INSERT / binary COPY), with the full-text indexes
+/// taken off meanwhile and built once at the end (<see cref="SearchTextIndexes"/>); memory holds one page.
 /// </summary>
 public static class SearchIndexer
 {
-    public const int BatchSize = 2_000;
-
-    /// <summary>Regions per batch: each brings all its projects' names and themes (hundreds at national scale).</summary>
-    private const int RegionBatchSize = 100;
+    private const int PageSize = 2000;
 
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
-        await db.SearchEntries.ExecuteDeleteAsync(ct);
-        var writer = new EntryWriter(db);
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, ct);
+        var table = db.Model.FindEntityType(typeof(SearchEntry))!;
+        var columns = TransferTables.Columns(table).Where(c => !c.IsPrimaryKey()).ToList();
 
-        await foreach (var batch in Batches(db.Regions.AsNoTracking().AsSplitQuery().Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures), RegionBatchSize, ct))
+        await IndexAsync(db, table, columns, db.Regions.AsSplitQuery()
+            .Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures)
+            .Include(x => x.Participations).ThenInclude(p => p.Programme),
+            r => Entry(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
+                [.. r.Aliases.Select(a => a.Name), .. r.Fields.Select(f => f.Field), .. r.Prefectures.Select(p => p.Prefecture),
+                 .. r.Participations.SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme?.NameJa })]), ct);
+        await IndexAsync(db, table, columns, db.Programmes.Include(x => x.Ministry),
+            p => Entry(SearchTypes.Programme, p.Id, p.NameJa, p.NameEn, p.TermText, p.Ministry?.NameJa, p.AimsJa, p.ProgressJa), ct);
+        await IndexAsync(db, table, columns, db.Organisations,
+            o => Entry(SearchTypes.Organisation, o.Id, o.NameJa, o.NameEn, o.Kind, o.Note), ct);
+        await IndexAsync(db, table, columns, db.People.Include(x => x.Roles),
+            p => Entry(SearchTypes.Person, p.Id, p.NameJa, p.NameEn, [.. p.Roles.Select(r => r.Title)]), ct);
+        await IndexAsync(db, table, columns, db.Events,
+            e => Entry(SearchTypes.Event, e.Id, e.NameJa, e.NameEn, e.Venue, e.DateText, e.Note), ct);
+        await IndexAsync(db, table, columns, db.IndustrialClusterProjects,
+            c => Entry(SearchTypes.IndustrialCluster, c.Id, c.NameJa, c.NameEn, c.Area, c.FieldsText), ct);
+        await IndexAsync(db, table, columns, db.InternationalLinks.Include(x => x.Region),
+            l => Entry(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa), ct);
+        await IndexAsync(db, table, columns, db.Surveys,
+            s => Entry(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population), ct);
+        await restoreTextIndexes();
+        if (own is not null)
         {
-            var ids = batch.Select(r => r.Id).ToList();
-            var projects = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.RegionId)).OrderBy(p => p.Id)
-                .Select(p => new { p.RegionId, p.ClusterName, p.Theme, Programme = p.Programme!.NameJa }).ToListAsync(ct)).ToLookup(p => p.RegionId);
-            foreach (var r in batch)
-            {
-                writer.Add(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
-                    [.. r.Aliases.OrderBy(a => a.Id).Select(a => a.Name), .. r.Fields.OrderBy(f => f.Id).Select(f => f.Field),
-                     .. r.Prefectures.OrderBy(p => p.Id).Select(p => p.Prefecture),
-                     .. projects[r.Id].SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme })]);
-            }
-            await writer.FlushAsync(ct);
-        }
-        foreach (var p in await db.Programmes.AsNoTracking().Include(x => x.Ministry).OrderBy(x => x.Id).ToListAsync(ct))
-        {
-            writer.Add(SearchTypes.Programme, p.Id, p.NameJa, p.NameEn, p.TermText, p.Ministry?.NameJa, p.AimsJa, p.ProgressJa);
-        }
-        await writer.FlushAsync(ct);
-        await foreach (var batch in Batches(db.Organisations.AsNoTracking(), BatchSize, ct))
-        {
-            batch.ForEach(o => writer.Add(SearchTypes.Organisation, o.Id, o.NameJa, o.NameEn, o.Kind, o.Note));
-            await writer.FlushAsync(ct);
-        }
-        await foreach (var batch in Batches(db.People.AsNoTracking(), BatchSize, ct))
-        {
-            var (first, last) = (batch[0].Id, batch[^1].Id);
-            var titles = (await db.RoleAssignments.AsNoTracking().Where(r => r.PersonId >= first && r.PersonId <= last)
-                .OrderBy(r => r.Id).Select(r => new { r.PersonId, r.Title }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => r.Title);
-            batch.ForEach(p => writer.Add(SearchTypes.Person, p.Id, p.NameJa, p.NameEn, [.. titles[p.Id]]));
-            await writer.FlushAsync(ct);
-        }
-        await foreach (var batch in Batches(db.Events.AsNoTracking(), BatchSize, ct))
-        {
-            batch.ForEach(e => writer.Add(SearchTypes.Event, e.Id, e.NameJa, e.NameEn, e.Venue, e.DateText, e.Note));
-            await writer.FlushAsync(ct);
-        }
-        await foreach (var batch in Batches(db.IndustrialClusterProjects.AsNoTracking(), BatchSize, ct))
-        {
-            batch.ForEach(c => writer.Add(SearchTypes.IndustrialCluster, c.Id, c.NameJa, c.NameEn, c.Area, c.FieldsText));
-            await writer.FlushAsync(ct);
-        }
-        await foreach (var batch in Batches(db.InternationalLinks.AsNoTracking().Include(x => x.Region), BatchSize, ct))
-        {
-            batch.ForEach(l => writer.Add(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa));
-            await writer.FlushAsync(ct);
-        }
-        await foreach (var batch in Batches(db.Surveys.AsNoTracking(), BatchSize, ct))
-        {
-            batch.ForEach(s => writer.Add(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population));
-            await writer.FlushAsync(ct);
+            await own.CommitAsync(ct);
         }
     }
 
-    /// <summary>The rows of <paramref name="query"/> in key order, <paramref name="size"/> at a time (keyset paging: no OFFSET rescans).</summary>
-    private static async IAsyncEnumerable<List<T>> Batches<T>(IQueryable<T> query, int size, [EnumeratorCancellation] CancellationToken ct)
-        where T : class, IHasId
+    /// <summary>Reads one kind a page at a time (by key) and bulk-inserts its entries; the page is read completely before
+    /// the insert starts, because PostgreSQL's COPY takes the connection for itself.</summary>
+    private static async Task IndexAsync<T>(AtlasDbContext db, IEntityType table, IReadOnlyList<IProperty> columns,
+        IQueryable<T> query, Func<T, Document> document, CancellationToken ct) where T : class, IHasId
     {
-        var last = 0;
+        var values = columns.Select(c => Document.Getter(c.Name)).ToArray();
+        var after = 0;
         while (true)
         {
-            var after = last;
-            var batch = await query.Where(x => x.Id > after).OrderBy(x => x.Id).Take(size).ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                yield break;
-            }
-            yield return batch;
-            last = batch[^1].Id;
-        }
-    }
-
-    /// <summary>Collects entries and writes them batch by batch, forgetting them once saved.</summary>
-    private sealed class EntryWriter(AtlasDbContext db)
-    {
-        private readonly List<SearchEntry> pending = [];
-
-        public void Add(string type, int id, string title, string? titleEn, params string?[] text)
-        {
-            var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)));
-            pending.Add(new SearchEntry
-            {
-                EntityType = type, EntityId = id, Title = title, TitleEn = titleEn,
-                Normalized = JapaneseText.Normalize(all), Bigrams = JapaneseText.BigramDocument(all),
-            });
-        }
-
-        public async Task FlushAsync(CancellationToken ct)
-        {
-            if (pending.Count == 0)
+            var page = await query.AsNoTracking().Where(x => x.Id > after).OrderBy(x => x.Id).Take(PageSize).ToListAsync(ct);
+            if (page.Count == 0)
             {
                 return;
             }
-            db.SearchEntries.AddRange(pending);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            pending.Clear();
+            await using (var inserter = await BulkInserter.StartAsync(db, table, columns, ct))
+            {
+                foreach (var item in page)
+                {
+                    var doc = document(item);
+                    inserter.Add([.. values.Select(v => v(doc))]);
+                }
+                await inserter.CompleteAsync(ct);
+            }
+            after = page[^1].Id;
         }
+    }
+
+    private static Document Entry(string type, int id, string title, string? titleEn, params string?[] text)
+    {
+        var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)));
+        // BigramDocument(all) is the bigrams of Normalize(all): normalise once.
+        var normalized = JapaneseText.Normalize(all);
+        return new Document(type, id, title, titleEn, normalized, string.Join(' ', JapaneseText.Bigrams(normalized)));
+    }
+
+    /// <summary>One search entry before it is written (its Id is left to the database).</summary>
+    private sealed record Document(string EntityType, int EntityId, string Title, string? TitleEn, string Normalized, string Bigrams)
+    {
+        public static Func<Document, object?> Getter(string column) => column switch
+        {
+            nameof(SearchEntry.EntityType) => d => d.EntityType,
+            nameof(SearchEntry.EntityId) => d => d.EntityId,
+            nameof(SearchEntry.Title) => d => d.Title,
+            nameof(SearchEntry.TitleEn) => d => d.TitleEn,
+            nameof(SearchEntry.Normalized) => d => d.Normalized,
+            nameof(SearchEntry.Bigrams) => d => d.Bigrams,
+            _ => throw new InvalidOperationException($"SearchEntries has a column {column} the indexer does not fill."),
+        };
     }
 }
 

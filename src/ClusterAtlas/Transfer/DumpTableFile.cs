@@ -59,7 +59,8 @@ internal sealed class DumpTableFile(IEntityType table, string path, string file,
         }
         if (hashing is null)
         {
-            Sha256 = ExportDump.HashAsync(path, CancellationToken.None).GetAwaiter().GetResult();
+            using var file = File.OpenRead(path);
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
         }
     }
 

@@ -110,7 +110,7 @@ public sealed class ExportDump(AtlasDbContext db, TimeProvider clock)
         var control = DelimitedReader.IndexOfNonText(text);
         if (control >= 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"control character U+{(int)text[control]:X4} cannot be written to a spreadsheet file (export as json)");
+            return string.Create(CultureInfo.InvariantCulture, $"control character U+{(int)text[control]:X4} cannot be carried by csv, tsv or xlsx (export as json)");
         }
         var at = TableEncodings.FirstUnencodable(encoding, text);
         if (at < 0)

@@ -45,7 +45,7 @@ internal sealed class XlsxReader : IDisposable
         sheetPart = sheetTarget ?? sheetPart;
         sharedStrings = ReadSharedStrings(sharedTarget ?? "xl/sharedStrings.xml");
         sheet = package.OpenXml(sheetPart) ?? throw new TableFormatException(0, "the XLSX file has no worksheet");
-        if (!ToFollowing(sheet, "sheetData") || sheet.IsEmptyElement)
+        if (!XlsxXml.ToFollowing(sheet, "sheetData") || sheet.IsEmptyElement)
         {
             sheet = null; // An empty sheet: no rows.
         }
@@ -105,7 +105,7 @@ internal sealed class XlsxReader : IDisposable
                 {
                     continue;
                 }
-                column = ColumnIndex(r.GetAttribute("r")) ?? column + 1;
+                column = XlsxXml.ColumnIndex(r.GetAttribute("r")) ?? column + 1;
                 var (value, problem) = ReadCell();
                 if (column >= limits.MaxCells)
                 {
@@ -141,7 +141,7 @@ internal sealed class XlsxReader : IDisposable
             {
                 if (cells[i] is not null)
                 {
-                    (problems ??= []).Add(new CellProblem(-1, $"a value in column {ColumnName(i)}, right of the last header column"));
+                    (problems ??= []).Add(new CellProblem(-1, $"a value in column {XlsxXml.ColumnName(i)}, right of the last header column"));
                     break;
                 }
             }
@@ -163,8 +163,9 @@ internal sealed class XlsxReader : IDisposable
         {
             return (null, null);
         }
-        string? v = null, inline = null, problem = null;
+        string? v = null, inline = null;
         var formula = false;
+        var tooLong = false;
         var depth = r.Depth;
         while (r.Read() && r.Depth > depth)
         {
@@ -175,19 +176,21 @@ internal sealed class XlsxReader : IDisposable
             switch (r.LocalName)
             {
                 case "v":
-                    (v, problem) = ReadText(problem);
+                    v = XlsxXml.ReadText(r, text, limits.MaxCellChars);
+                    tooLong |= v is null;
                     break;
                 case "is":
-                    (inline, problem) = ReadRichText(problem);
+                    inline = XlsxXml.ReadRichText(r, text, limits.MaxCellChars);
+                    tooLong |= inline is null;
                     break;
                 case "f":
                     formula = true;
                     break;
             }
         }
-        if (problem is not null)
+        if (tooLong)
         {
-            return (null, problem);
+            return (null, TooLong());
         }
         switch (type)
         {
@@ -209,78 +212,6 @@ internal sealed class XlsxReader : IDisposable
         return (v, null);
     }
 
-    /// <summary>Text of the current element (&lt;v&gt; or &lt;t&gt;), at most the cell limit.</summary>
-    private (string? Text, string? Problem) ReadText(string? problem)
-    {
-        var r = sheet!;
-        text.Clear();
-        if (r.IsEmptyElement)
-        {
-            return ("", problem);
-        }
-        var tooLong = AppendContent(r, text);
-        return tooLong ? (null, TooLong()) : (text.ToString(), problem);
-    }
-
-    /// <summary>&lt;is&gt; or &lt;si&gt;: the &lt;t&gt; texts, directly or in &lt;r&gt; runs, without &lt;rPh&gt; (furigana).</summary>
-    private (string? Text, string? Problem) ReadRichText(string? problem) => ReadRichText(sheet!, problem);
-
-    private (string? Text, string? Problem) ReadRichText(XmlReader r, string? problem)
-    {
-        text.Clear();
-        if (r.IsEmptyElement)
-        {
-            return ("", problem);
-        }
-        var depth = r.Depth;
-        var tooLong = false;
-        r.Read();
-        while (!r.EOF && r.Depth > depth)
-        {
-            if (r.NodeType == XmlNodeType.Element && r.LocalName == "rPh")
-            {
-                r.Skip(); // Skip leaves the reader on the node after </rPh>: look at it before reading on.
-                continue;
-            }
-            if (r.NodeType == XmlNodeType.Element && r.LocalName == "t" && !r.IsEmptyElement)
-            {
-                tooLong |= AppendContent(r, text);
-            }
-            r.Read();
-        }
-        return tooLong ? (null, TooLong()) : (text.ToString(), problem);
-    }
-
-    /// <summary>Appends the text inside the current element, in chunks, stopping at the cell limit; true when it was over.</summary>
-    private bool AppendContent(XmlReader r, StringBuilder target)
-    {
-        var depth = r.Depth;
-        var chunk = new char[4096];
-        var over = false;
-        while (r.Read() && r.Depth > depth)
-        {
-            if (r.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
-            {
-                continue;
-            }
-            int n;
-            while ((n = r.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
-            {
-                if (!over && target.Length + n > limits.MaxCellChars)
-                {
-                    over = true;
-                    target.Clear();
-                }
-                if (!over)
-                {
-                    target.Append(chunk, 0, n);
-                }
-            }
-            // ReadValueChunk leaves the reader on the text node; the loop's Read moves on.
-        }
-        return over;
-    }
-
     private string TooLong() => string.Create(CultureInfo.InvariantCulture, $"the cell is longer than {limits.MaxCellChars:N0} characters");
 
     /// <summary>The first sheet's part and the shared strings part, from the workbook and its relationships.</summary>
@@ -289,14 +220,14 @@ internal sealed class XlsxReader : IDisposable
         string? relId = null;
         using (var workbook = package.OpenXml("xl/workbook.xml"))
         {
-            if (workbook is not null && ToFollowing(workbook, "sheet"))
+            if (workbook is not null && XlsxXml.ToFollowing(workbook, "sheet"))
             {
-                relId = workbook.GetAttribute("id", RelNs) ?? AttributeByLocalName(workbook, "id");
+                relId = workbook.GetAttribute("id", RelNs) ?? XlsxXml.AttributeByLocalName(workbook, "id");
             }
         }
         string? sheetTarget = null, sharedTarget = null;
         using var rels = package.OpenXml("xl/_rels/workbook.xml.rels");
-        while (rels is not null && ToFollowing(rels, "Relationship"))
+        while (rels is not null && XlsxXml.ToFollowing(rels, "Relationship"))
         {
             var target = rels.GetAttribute("Target");
             if (target is null)
@@ -316,78 +247,16 @@ internal sealed class XlsxReader : IDisposable
         return (sheetTarget, sharedTarget);
     }
 
+    /// <summary>The shared strings (null for one over the cell limit); they are bounded by the package's byte budget.</summary>
     private List<string?> ReadSharedStrings(string part)
     {
         var strings = new List<string?>();
         using var r = package.OpenXml(part);
-        while (r is not null && ToFollowing(r, "si"))
+        while (r is not null && XlsxXml.ToFollowing(r, "si"))
         {
-            var (value, _) = ReadRichText(r, null);
-            strings.Add(value);
+            strings.Add(XlsxXml.ReadRichText(r, text, limits.MaxCellChars));
         }
         return strings;
-    }
-
-    /// <summary>Moves to the next element with this local name, whatever its namespace prefix (transitional or strict OOXML).</summary>
-    private static bool ToFollowing(XmlReader r, string localName)
-    {
-        while (r.Read())
-        {
-            if (r.NodeType == XmlNodeType.Element && r.LocalName == localName)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static string? AttributeByLocalName(XmlReader r, string localName)
-    {
-        for (var ok = r.MoveToFirstAttribute(); ok; ok = r.MoveToNextAttribute())
-        {
-            if (r.LocalName == localName)
-            {
-                var value = r.Value;
-                r.MoveToElement();
-                return value;
-            }
-        }
-        r.MoveToElement();
-        return null;
-    }
-
-    /// <summary>"AB12" → 27; null when the reference is missing or not a cell reference.</summary>
-    internal static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return null;
-        }
-        var index = 0;
-        var letters = 0;
-        foreach (var c in reference)
-        {
-            if (c is >= 'A' and <= 'Z' && letters < 4)
-            {
-                index = index * 26 + (c - 'A' + 1);
-                letters++;
-            }
-            else
-            {
-                break;
-            }
-        }
-        return letters == 0 ? null : index - 1;
-    }
-
-    internal static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-        return name;
     }
 
     public void Dispose()

@@ -60,7 +60,7 @@ public sealed class XlsxTableWriter : IDisposable
                 continue;
             }
             sheet.WriteStartElement("c");
-            sheet.WriteAttributeString("r", XlsxReader.ColumnName(i) + rows.ToString(CultureInfo.InvariantCulture));
+            sheet.WriteAttributeString("r", XlsxXml.ColumnName(i) + rows.ToString(CultureInfo.InvariantCulture));
             if (numeric is not null && i < numeric.Count && numeric[i] && IsPlainNumber(value))
             {
                 sheet.WriteElementString("v", value);

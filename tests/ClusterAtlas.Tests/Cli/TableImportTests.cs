@@ -69,6 +69,27 @@ public sealed class TableImportTests : IAsyncLifetime
         Assert.Equal(afterFirst, await cli.CountRowsAsync());
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    [InlineData("json")]
+    public async Task EveryFileOfAnExport_ImportedAsATable_ChangesNothing(string format)
+    {
+        var dump = await cli.ExportAsync(format);
+        var before = await SnapshotAsync();
+
+        foreach (var (table, file, rows, _) in DumpFolder.Files(dump))
+        {
+            var result = await cli.RunAsync("import", Path.Combine(dump, file));
+            Assert.True(result.ExitCode == ExitCodes.Ok, $"{file}: {result}");
+            Assert.Contains($"{file}: 0 inserted, 0 updated, {rows} unchanged", result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+        await using var db = cli.NewContext();
+        Assert.Equal(0, await db.AuditEntries.CountAsync());
+    }
+
     [Fact]
     public async Task BudgetLinesInShiftJis_JapaneseFiscalYearsAmountsUnitsAndDashes()
     {

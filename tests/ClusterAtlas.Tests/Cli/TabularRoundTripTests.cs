@@ -104,6 +104,31 @@ public sealed class TabularRoundTripTests : IAsyncLifetime
     }
 
     /// <summary>Replaces, in every text column of every table, each character the Shift_JIS export reports with '_'.</summary>
+    [Fact]
+    public async Task Import_RowPointingAtALaterRowOfItsOwnTable_AcceptedAndADanglingOneReported()
+    {
+        var dump = cli.CopyFolder(await cli.ExportAsync("json"));
+        var last = DumpFolder.Files(dump).Single(f => f.Table == "Programmes").Rows;
+        DumpFolder.EditJsonRecord(dump, "Programmes.json", 2, r => r["ParentId"] = last); // a parent written after its child
+        DumpFolder.FixManifest(dump, "Programmes.json");
+        await using var target = new CliSession();
+
+        var import = await target.RunAsync("import", dump);
+
+        Assert.True(import.ExitCode == ExitCodes.Ok, import.ToString());
+        await using (var db = target.NewContext())
+        {
+            Assert.Equal(last, await db.Programmes.Where(p => p.Id == 2).Select(p => p.ParentId).SingleAsync());
+        }
+
+        var line = DumpFolder.EditJsonRecord(dump, "Programmes.json", 3, r => r["ParentId"] = 9999);
+        DumpFolder.FixManifest(dump, "Programmes.json");
+        var rejected = await target.RunAsync("import", dump);
+
+        Assert.Equal(ExitCodes.InvalidInput, rejected.ExitCode);
+        Assert.Contains($"Programmes.json:{line}:ParentId: no Programmes row with key 9999", rejected.Err, StringComparison.Ordinal);
+    }
+
     private async Task ReplaceCharactersShiftJisLacksAsync()
     {
         // The export lists the first 1,000 problems: repeat until it has nothing left to say.

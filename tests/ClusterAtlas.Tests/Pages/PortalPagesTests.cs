@@ -36,6 +36,7 @@ public sealed class PortalPagesTests(AtlasFactory factory)
     [InlineData("/industrial-clusters", "産業クラスター計画のプロジェクト", "Industrial Cluster Plan projects")]
     [InlineData("/budgets", "施策別・年度別の予算", "Budgets by measure and fiscal year")]
     [InlineData("/quality", "データ品質: 予算表の照合", "Data quality: checking the budget tables")]
+    [InlineData("/data", "全データの一括ダンプ", "Full dump")]
     public async Task Page_RendersInJapaneseByDefaultAndInEnglishOnRequest(string url, string japanese, string english)
     {
         var ja = await client.PageAsync(url);

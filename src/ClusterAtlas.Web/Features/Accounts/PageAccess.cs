@@ -10,7 +10,7 @@ internal static class PageAccess
     public static readonly string[] PublicFolders =
     [
         "/Home", "/Search", "/Regions", "/Programmes", "/Ministries", "/Organisations", "/People", "/Events", "/Sources",
-        "/Compare", "/International", "/Network", "/Indicators", "/IndustrialClusters", "/Errors", "/History", "/Budgets", "/Quality",
+        "/Compare", "/International", "/Network", "/Indicators", "/IndustrialClusters", "/Errors", "/History", "/Budgets", "/Quality", "/Data",
     ];
 
     public static void Configure(PageConventionCollection conventions)

@@ -1,3 +1,4 @@
+using ClusterAtlas.Web.Features.Data;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ internal static class PortalServices
     {
         services.AddHttpContextAccessor();
         services.AddScoped<UiText>();
+        services.AddDataDownloads();
         // Japanese as characters, not &#x…; entities: a third of the page size, and readable source.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<MvcOptions>(o => o.Filters.Add(new PortalHeaders()));

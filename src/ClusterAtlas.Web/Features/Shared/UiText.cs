@@ -357,6 +357,27 @@ public sealed partial class UiText(IHttpContextAccessor http)
         ["weekday.0"] = ("月", "Mon"), ["weekday.1"] = ("火", "Tue"), ["weekday.2"] = ("水", "Wed"), ["weekday.3"] = ("木", "Thu"),
         ["weekday.4"] = ("金", "Fri"), ["weekday.5"] = ("土", "Sat"), ["weekday.6"] = ("日", "Sun"),
 
+        // Data downloads
+        ["nav.data"] = ("データ", "Data"),
+        ["data.title"] = ("データのダウンロード", "Data downloads"),
+        ["data.lead"] = ("登録簿のデータはすべて自由にダウンロードできます。表ごとの CSV・JSON・Excel と、全データの一括ダンプがあります。", "All data in the registry can be downloaded: every table as CSV, JSON or Excel, and the whole registry as one dump."),
+        ["data.dump.title"] = ("全データの一括ダンプ", "Full dump"),
+        ["data.dump.about"] = ("すべての表を 1 表 1 ファイルの JSON で収めた zip です。manifest.json に各ファイルの行数と SHA-256 があり、atlas import でそのままデータベースに読み込めます。登録簿が更新されると作り直されます。", "A zip with every table as one JSON file and manifest.json listing each file's row count and SHA-256; atlas import loads it into a database as it is. It is rebuilt when the registry changes."),
+        ["data.dump.link"] = ("atlas-dump.zip をダウンロード", "Download atlas-dump.zip"),
+        ["data.dump.size"] = ("{0} KB、{1} 行、{2} ファイル", "{0} KB, {1} rows, {2} files"),
+        ["data.manifest.table"] = ("ダンプの内容 (manifest.json)", "Contents of the dump (manifest.json)"),
+        ["data.manifest.tableName"] = ("表", "Table"),
+        ["data.manifest.file"] = ("ファイル", "File"),
+        ["data.manifest.rows"] = ("行数", "Rows"),
+        ["data.manifest.sha256"] = ("SHA-256", "SHA-256"),
+        ["data.manifest.exported"] = ("作成日時", "Exported"),
+        ["data.manifest.format"] = ("形式", "Format"),
+        ["data.manifest.version"] = ("版", "version"),
+        ["data.tables.title"] = ("表ごとのダウンロード", "Table by table"),
+        ["data.tables.about"] = ("各ページの表の下に「この表のデータ」として CSV (UTF-8、BOM 付き)、JSON、Excel (xlsx) のリンクがあります。CSV と Excel の数値は単位なしの値で、出典の列に引用元の行へのリンクが入ります。", "Under every table on the portal, \"Data of this table\" links to it as CSV (UTF-8 with BOM), JSON and Excel (xlsx). Numbers are plain values; a sources column links each row to the lines it cites."),
+        ["data.cli.title"] = ("コマンドライン (atlas)", "Command line (atlas)"),
+        ["data.cli.about"] = ("atlas export は同じダンプを CSV・TSV (UTF-8 または Shift_JIS)・Excel でも書き出します。atlas import はダンプ全体のほか、1 表分のファイル (例: Regions.csv) の追加・更新も受け付け、平成19年度・▲1,234・5億円のような表記も読み取ります。列の構成は data/TABULAR.md にあります。", "atlas export writes the same dump as CSV, TSV (UTF-8 or Shift_JIS) or Excel too. atlas import reads a whole dump, or adds and updates one table from a file such as Regions.csv, reading Japanese forms like 平成19年度, ▲1,234 and 5億円. The column layout is in data/TABULAR.md."),
+
         // Sources
         ["sources.title"] = ("出典文書", "Source documents"),
         ["sources.lead"] = ("登録簿のすべての事実は、これらの文書の行を引用しています。", "Every fact in the registry quotes a line of one of these documents."),
