@@ -478,6 +478,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Title");
 
+                    b.HasIndex("RegionId", "FromDate", "OrganisationId");
+
                     b.ToTable("RoleAssignments");
                 });
 
@@ -702,6 +704,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "StartFiscalYear");
+
+                    b.HasIndex("RegionId", "StartFiscalYear", "ListNo");
 
                     b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 

@@ -8,15 +8,19 @@ namespace ClusterAtlas.Search;
 
 /// <summary>
 /// Rebuilds the search entries (and so the FTS5 / pg_trgm indexes fed from them) from the registry. Records are read
-/// and written in batches of <see cref="BatchSize"/> by key, so memory stays flat at national scale (hundreds of
-/// thousands of people and organisations, a million projects folded into their regions' entries).
+/// and written in batches of <see cref="BatchSize"/> by key, so memory stays flat at national scale. Every project has
+/// an entry of its own; a region's entry holds its names, fields and prefectures and the text of its first
+/// <see cref="ProjectsInRegionEntry"/> projects only: a region of a national dataset has hundreds, and one huge entry
+/// per region makes every engine's check of a match read tens of kilobytes (PostgreSQL's recheck of pg_trgm hits).
 /// </summary>
 public static class SearchIndexer
 {
     public const int BatchSize = 2_000;
 
-    /// <summary>Regions per batch: each brings all its projects' names and themes (hundreds at national scale).</summary>
+    /// <summary>Regions per batch: each brings its projects (hundreds at national scale) to choose the first from.</summary>
     private const int RegionBatchSize = 100;
+
+    public const int ProjectsInRegionEntry = 20;
 
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
@@ -26,14 +30,15 @@ public static class SearchIndexer
         await foreach (var batch in Batches(db.Regions.AsNoTracking().AsSplitQuery().Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures), RegionBatchSize, ct))
         {
             var ids = batch.Select(r => r.Id).ToList();
-            var projects = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.RegionId)).OrderBy(p => p.Id)
+            var projects = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.RegionId))
+                .OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id)
                 .Select(p => new { p.RegionId, p.ClusterName, p.Theme, Programme = p.Programme!.NameJa }).ToListAsync(ct)).ToLookup(p => p.RegionId);
             foreach (var r in batch)
             {
                 writer.Add(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
                     [.. r.Aliases.OrderBy(a => a.Id).Select(a => a.Name), .. r.Fields.OrderBy(f => f.Id).Select(f => f.Field),
                      .. r.Prefectures.OrderBy(p => p.Id).Select(p => p.Prefecture),
-                     .. projects[r.Id].SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme })]);
+                     .. projects[r.Id].Take(ProjectsInRegionEntry).SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme })]);
             }
             await writer.FlushAsync(ct);
         }
@@ -73,6 +78,11 @@ public static class SearchIndexer
         await foreach (var batch in Batches(db.Surveys.AsNoTracking(), BatchSize, ct))
         {
             batch.ForEach(s => writer.Add(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population));
+            await writer.FlushAsync(ct);
+        }
+        await foreach (var batch in Batches(db.Participations.AsNoTracking(), BatchSize, ct))
+        {
+            batch.ForEach(p => writer.Add(SearchTypes.Project, p.Id, p.ClusterName ?? p.Theme ?? p.TermText, null, p.Theme, p.TermText));
             await writer.FlushAsync(ct);
         }
     }
@@ -134,7 +144,9 @@ public static class SearchTypes
     public const string IndustrialCluster = "industrial-cluster";
     public const string Link = "link";
     public const string Survey = "survey";
+    /// <summary>A region's project in a programme track (a participation).</summary>
+    public const string Project = "project";
 
     public static readonly IReadOnlySet<string> All =
-        new HashSet<string>([Region, Programme, Organisation, Person, Event, IndustrialCluster, Link, Survey], StringComparer.Ordinal);
+        new HashSet<string>([Region, Project, Programme, Organisation, Person, Event, IndustrialCluster, Link, Survey], StringComparer.Ordinal);
 }

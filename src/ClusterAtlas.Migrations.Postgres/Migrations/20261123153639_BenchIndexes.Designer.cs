@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClusterAtlas.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AtlasDbContext))]
-    [Migration("20261123143321_BenchIndexes")]
+    [Migration("20261123153639_BenchIndexes")]
     partial class BenchIndexes
     {
         /// <inheritdoc />
@@ -481,6 +481,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Title");
 
+                    b.HasIndex("RegionId", "FromDate", "OrganisationId");
+
                     b.ToTable("RoleAssignments");
                 });
 
@@ -705,6 +707,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "StartFiscalYear");
+
+                    b.HasIndex("RegionId", "StartFiscalYear", "ListNo");
 
                     b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClusterAtlas.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AtlasDbContext))]
-    [Migration("20261123143228_BenchIndexes")]
+    [Migration("20261123153535_BenchIndexes")]
     partial class BenchIndexes
     {
         /// <inheritdoc />
@@ -456,6 +456,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Title");
 
+                    b.HasIndex("RegionId", "FromDate", "OrganisationId");
+
                     b.ToTable("RoleAssignments");
                 });
 
@@ -670,6 +672,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "StartFiscalYear");
+
+                    b.HasIndex("RegionId", "StartFiscalYear", "ListNo");
 
                     b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 
