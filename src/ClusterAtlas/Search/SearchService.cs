@@ -23,7 +23,7 @@ public sealed class SearchService(AtlasDbContext db, int countCap = SearchServic
     /// 2-character term at national scale (tens of thousands of hits) that is hundreds of milliseconds on PostgreSQL,
     /// while counting up to the cap stops early.
     /// </summary>
-    public const int CountCap = 10_000;
+    public const int CountCap = 5_000;
 
     public async Task<SearchResultDto> SearchAsync(string q, IReadOnlyCollection<string>? types, PageRequest page, CancellationToken ct)
     {
