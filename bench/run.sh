@@ -4,7 +4,7 @@
 # and prints one table of ratios against the goals (docs: bench/README.md). Results: bench/results/<date>-<engine>.{md,json,svg}.
 #
 # Usage: bench/run.sh [--smoke] [--scales 10000,100000,1000000] [--engines sqlite,postgres] [--duration SECONDS]
-#                     [--runs N] [--work DIR] [--results DIR] [--no-build] [--no-uncached]
+#                     [--runs N] [--work DIR (default bench/work)] [--results DIR] [--no-build] [--no-uncached]
 #   --smoke     a tiny scale (500 projects), SQLite only, 1-second wrk runs: checks that everything works (< 1 min once built).
 # Environment: BENCH_SCALES, BENCH_ENGINES, BENCH_DURATION, BENCH_RUNS, BENCH_WORK, BENCH_PORT, BENCH_PG_PORT.
 # Installs sqlite3, wrk (and postgresql for the PostgreSQL engine) with apt-get when missing. wrk targets 127.0.0.1 only.
@@ -16,7 +16,7 @@ scales=${BENCH_SCALES:-10000,100000,1000000}
 engines=${BENCH_ENGINES:-sqlite,postgres}
 duration=${BENCH_DURATION:-10}
 runs=${BENCH_RUNS:-20}
-work=${BENCH_WORK:-${TMPDIR:-/tmp}/atlas-bench}
+work=${BENCH_WORK:-$root/bench/work}
 results=""
 build=1
 uncached=1
@@ -169,22 +169,24 @@ start_web() { # provider cs caching-enabled
 
 stop_web() { kill "$web_pid" 2>/dev/null || true; wait "$web_pid" 2>/dev/null || true; web_pid=""; }
 
-run_wrk() { # name path-format count
+run_wrk() { # name path-format count access(uniform|zipf)
   local name=$1
-  BENCH_PATH=$2 BENCH_COUNT=$3 wrk -t2 -c16 -d1s -s bench/wrk/rotate.lua "http://127.0.0.1:$port" >/dev/null # warm-up
-  BENCH_PATH=$2 BENCH_COUNT=$3 wrk -t2 -c16 -d"${duration}s" --latency -s bench/wrk/rotate.lua "http://127.0.0.1:$port" > "$dir/wrk-$name.txt"
+  BENCH_PATH=$2 BENCH_COUNT=$3 BENCH_ACCESS=$4 wrk -t2 -c16 -d1s -s bench/wrk/rotate.lua "http://127.0.0.1:$port" >/dev/null # warm-up
+  BENCH_PATH=$2 BENCH_COUNT=$3 BENCH_ACCESS=$4 wrk -t2 -c16 -d"${duration}s" --latency -s bench/wrk/rotate.lua "http://127.0.0.1:$port" > "$dir/wrk-$name.txt"
 }
 
-measure_web() { # provider cs regions suffix caching
-  local regions=$3 suffix=$4
+# As configured (response cache on), regions drawn by popularity (Zipf): the goal lines. Without the cache, every
+# region in turn: what a request costs when nothing helps (reported).
+measure_web() { # provider cs regions suffix caching access
+  local regions=$3 suffix=$4 access=$6
   start_web "$1" "$2" "$5"
-  run_wrk "ping$suffix" "/ping?%d" 1
-  run_wrk "api$suffix" "/api/v1/regions/%d" "$regions"
-  run_wrk "page$suffix" "/regions/rg-%05d" "$regions"
-  [ -n "$suffix" ] || run_wrk "search" "/api/v1/search?q=%%E5%%89%%B5%%E8%%96%%AC&limit=20&x=%d" 50
+  run_wrk "ping$suffix" "/ping?%d" 1 uniform
+  run_wrk "api$suffix" "/api/v1/regions/%d" "$regions" "$access"
+  run_wrk "page$suffix" "/regions/rg-%05d" "$regions" "$access"
+  [ -n "$suffix" ] || run_wrk "search" "/api/v1/search?q=%%E5%%89%%B5%%E8%%96%%AC&limit=20&x=%d" 50 uniform
   local status=/proc/$web_pid/status
-  printf '{"coldStartSeconds": %s, "vmHwmKb": %s, "vmRssKb": %s}\n' "$cold" \
-    "$(awk '/VmHWM/ {print $2}' "$status")" "$(awk '/VmRSS/ {print $2}' "$status")" > "$dir/server$suffix.json"
+  printf '{"coldStartSeconds": %s, "vmHwmKb": %s, "vmRssKb": %s, "access": "%s"}\n' "$cold" \
+    "$(awk '/VmHWM/ {print $2}' "$status")" "$(awk '/VmRSS/ {print $2}' "$status")" "$access" > "$dir/server$suffix.json"
   stop_web
 }
 
@@ -208,8 +210,8 @@ for engine in "${engine_list[@]}"; do
     log "search latency ($engine, $n projects)"
     harness search --provider $provider --connection "$cs" --runs "$runs" --out "$dir/search.json" > "$dir/search.txt"
     log "web throughput ($engine, $n projects)"
-    measure_web $provider "$cs" "$regions" "" true
-    [ $uncached = 0 ] || measure_web $provider "$cs" "$regions" "-uncached" false
+    measure_web $provider "$cs" "$regions" "" true zipf
+    [ $uncached = 0 ] || measure_web $provider "$cs" "$regions" "-uncached" false uniform
     [ "$engine" != sqlite ] || rm -f "$work/sqlite-$n.db"*
     [ "$engine" != postgres ] || psql_ -d postgres -c "DROP DATABASE atlas_$n WITH (FORCE)"
   done

@@ -25,8 +25,8 @@ public sealed class SearchLatency(DatabaseOptions database, int warmup, int runs
 
     public const int PageSize = 20;
 
-    /// <summary>The most matches the bare query counts (the app's own cap is measured against it).</summary>
-    public const int CountCap = 10_000;
+    /// <summary>The bare query counts as many matches as the app's search does.</summary>
+    public const int CountCap = SearchService.CountCap;
 
     public static IReadOnlyList<QueryClass> DefaultClasses { get; } =
     [

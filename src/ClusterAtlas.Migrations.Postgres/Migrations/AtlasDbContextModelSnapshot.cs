@@ -724,6 +724,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "Title");
 
+                    b.HasIndex("RegionId", "FromDate", "OrganisationId");
+
                     b.ToTable("RoleAssignments");
                 });
 
@@ -948,6 +950,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "StartFiscalYear");
+
+                    b.HasIndex("RegionId", "StartFiscalYear", "ListNo");
 
                     b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 

@@ -693,6 +693,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "Title");
 
+                    b.HasIndex("RegionId", "FromDate", "OrganisationId");
+
                     b.ToTable("RoleAssignments");
                 });
 
@@ -907,6 +909,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "StartFiscalYear");
+
+                    b.HasIndex("RegionId", "StartFiscalYear", "ListNo");
 
                     b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 

@@ -106,6 +106,8 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         // Covers a region's projects by programme and term: the search facets' per-region aggregate reads this index
         // alone instead of a million rows, and "regions in programme P" looks up (region, programme) directly.
         b.HasIndex(x => new { x.RegionId, x.ProgrammeId, x.StartFiscalYear, x.EndFiscalYear });
+        // A region's first projects by term (its page) come straight off this index, without sorting its hundreds.
+        b.HasIndex(x => new { x.RegionId, x.StartFiscalYear, x.ListNo });
         b.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.NoAction);
     }
 }
@@ -129,6 +131,9 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     public void Configure(EntityTypeBuilder<RoleAssignment> b)
     {
         b.HasIndex(x => new { x.RegionId, x.Title });
+        // A region's roles by date (its page shows the first ones) and the organisations of those roles, read from
+        // the index alone: at national scale a region has hundreds of roles.
+        b.HasIndex(x => new { x.RegionId, x.FromDate, x.OrganisationId });
         b.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.NoAction);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.NoAction);
     }

@@ -51,6 +51,11 @@ public sealed class ObservationQueries(AtlasDbContext db)
         return await query.ToPageAsync(page ?? new PageRequest(int.MaxValue - 1, 0, null), rows => MapAsync(rows, ct), ct);
     }
 
+    /// <summary>A region's first values (by id), without a count: the region's page counts all its lists in one query.</summary>
+    public async Task<List<ObservationDto>> ForRegionAsync(int regionId, int limit, CancellationToken ct) =>
+        await MapAsync(await db.IndicatorObservations.AsNoTracking().Where(o => o.RegionId == regionId).OrderBy(o => o.Id).Take(limit)
+            .Include(o => o.Indicator).Include(o => o.Programme).Include(o => o.Region).ToListAsync(ct), ct);
+
     private async Task<List<ObservationDto>> MapAsync(List<IndicatorObservation> rows, CancellationToken ct)
     {
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Observation, rows.Select(r => r.Id), ct);

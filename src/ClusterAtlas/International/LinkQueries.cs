@@ -36,6 +36,11 @@ public sealed class LinkQueries(AtlasDbContext db)
         return await query.ToPageAsync(page ?? new PageRequest(int.MaxValue - 1, 0, null), rows => MapAsync(rows, ct), ct);
     }
 
+    /// <summary>A region's first links (by id), without a count: the region's page counts all its lists in one query.</summary>
+    public async Task<List<LinkDto>> ForRegionAsync(int regionId, int limit, CancellationToken ct) =>
+        await MapAsync(await db.InternationalLinks.AsNoTracking().Where(l => l.RegionId == regionId).OrderBy(l => l.Id).Take(limit)
+            .Include(l => l.Region).Include(l => l.PartnerOrganisation).ToListAsync(ct), ct);
+
     private async Task<List<LinkDto>> MapAsync(List<InternationalLink> rows, CancellationToken ct)
     {
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Link, rows.Select(r => r.Id), ct);

@@ -2,7 +2,6 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Indicators;
 using ClusterAtlas.International;
 using ClusterAtlas.Organisations;
-using ClusterAtlas.Paging;
 using ClusterAtlas.People;
 using ClusterAtlas.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +37,8 @@ public sealed class RegionDetails(AtlasDbContext db)
     /// <summary>The region by id or code with at most <paramref name="sectionLimit"/> rows per list (null: every row, for downloads).</summary>
     public async Task<RegionDetailDto?> GetAsync(string idOrCode, int? sectionLimit, CancellationToken ct)
     {
-        var query = db.Regions.AsNoTracking().AsSplitQuery()
+        // One query: a region has a handful of prefectures, fields, proposers and aliases, so their product is small.
+        var query = db.Regions.AsNoTracking().AsSingleQuery()
             .Include(r => r.Prefectures).Include(r => r.Fields).Include(r => r.Proposers).Include(r => r.Aliases);
         var region = int.TryParse(idOrCode, out var id)
             ? await query.FirstOrDefaultAsync(r => r.Id == id, ct)
@@ -48,26 +48,29 @@ public sealed class RegionDetails(AtlasDbContext db)
             return null;
         }
         var limit = sectionLimit ?? int.MaxValue - 1;
+        // Every list's size in one command, whatever the region's size.
+        var counts = await db.Regions.AsNoTracking().Where(r => r.Id == region.Id).Select(r => new
+        {
+            Projects = r.Participations.Count(),
+            Roles = db.RoleAssignments.Count(x => x.RegionId == r.Id),
+            Links = db.InternationalLinks.Count(x => x.RegionId == r.Id),
+            Indicators = db.IndicatorObservations.Count(x => x.RegionId == r.Id),
+        }).SingleAsync(ct);
         var aliasCites = await CitationLookup.ForAsync(db, SubjectTypes.RegionAlias, region.Aliases.Select(a => a.Id), ct);
-        var projects = db.Participations.AsNoTracking().Where(p => p.RegionId == region.Id);
-        var participationRows = await projects.Include(p => p.Programme)
+        var participationRows = await db.Participations.AsNoTracking().Where(p => p.RegionId == region.Id).Include(p => p.Programme)
             .OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id).Take(limit).ToListAsync(ct);
         var participations = await new RegionQueries(db).ParticipationsAsync(participationRows, ct);
         var roles = await new RoleQueries(db).ForRegionAsync(region.Id, limit, ct);
-        var page = new PageRequest(limit, 0, null);
-        var links = await new LinkQueries(db).ListAsync(new LinkFilter(region.Code, null, null), page, ct);
-        var indicators = await new ObservationQueries(db).ListAsync(new ObservationFilter(null, null, region.Code, null), page, ct);
+        var links = await new LinkQueries(db).ForRegionAsync(region.Id, limit, ct);
+        var indicators = await new ObservationQueries(db).ForRegionAsync(region.Id, limit, ct);
         var (organisations, organisationCount) = await OrganisationsAsync(region.Id, limit, ct);
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Region, [region.Id], ct);
-        // Both counts in one command, always, so the number of commands is the same for every region.
-        var counts = await db.Regions.AsNoTracking().Where(r => r.Id == region.Id)
-            .Select(r => new { Projects = r.Participations.Count(), Roles = db.RoleAssignments.Count(x => x.RegionId == r.Id) }).SingleAsync(ct);
-        var totals = new RegionTotalsDto(counts.Projects, counts.Roles, organisationCount, links.Total, indicators.Total);
+        var totals = new RegionTotalsDto(counts.Projects, counts.Roles, organisationCount, counts.Links, counts.Indicators);
         return new RegionDetailDto(region.Id, region.Code, region.NameJa, region.NameEn, region.Note, region.Latitude, region.Longitude,
-            [.. region.Prefectures.Select(p => p.Prefecture)], [.. region.Fields.Select(f => f.Field)],
-            [.. region.Proposers.Select(p => new ProposerDto(p.Name, p.Kind))],
+            [.. region.Prefectures.OrderBy(p => p.Id).Select(p => p.Prefecture)], [.. region.Fields.OrderBy(f => f.Id).Select(f => f.Field)],
+            [.. region.Proposers.OrderBy(p => p.Id).Select(p => new ProposerDto(p.Name, p.Kind))],
             [.. region.Aliases.OrderBy(a => a.Id).Select(a => new AliasDto(a.Name, a.Basis.ToString().ToLowerInvariant(), a.Note, [.. aliasCites[a.Id]]))],
-            participations, roles, organisations, links.Items, indicators.Items, [.. cites[region.Id]], totals);
+            participations, roles, organisations, links, indicators, [.. cites[region.Id]], totals);
     }
 
     /// <summary>The organisations the region works with: its links' partners first, then those of its roles in date order.</summary>

@@ -40,6 +40,14 @@ internal sealed class FacetProfile
         Ministries.UnionWith(region.Ministries);
     }
 
+    /// <summary>Takes only where a region is (fields, prefectures): a project has its own programme and years.</summary>
+    public void AbsorbPlace(RegionFact region)
+    {
+        RegionCode ??= region.Code;
+        Fields.UnionWith(region.Fields);
+        Prefectures.UnionWith(region.Prefectures);
+    }
+
     /// <summary>Takes a programme with its ancestors and their ministries.</summary>
     public void AddProgramme(FacetFacts facts, int? programmeId)
     {

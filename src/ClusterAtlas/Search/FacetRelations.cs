@@ -33,6 +33,9 @@ internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
         var clusterIds = IdsOf(SearchTypes.IndustrialCluster);
         var clusters = await db.IndustrialClusterProjects.AsNoTracking().Where(c => clusterIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Code, c.AsOfYear }).ToDictionaryAsync(c => c.Id, ct);
+        var projectIds = IdsOf(SearchTypes.Project);
+        var projects = await db.Participations.AsNoTracking().Where(p => projectIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.RegionId, p.ProgrammeId, p.StartFiscalYear, p.EndFiscalYear }).ToDictionaryAsync(p => p.Id, ct);
         var surveyIds = IdsOf(SearchTypes.Survey);
         var surveys = await db.Surveys.AsNoTracking().Where(s => surveyIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Code, s.ProgrammeId, s.FiscalYear }).ToDictionaryAsync(s => s.Id, ct);
@@ -58,6 +61,15 @@ internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
                     p.Code = region.Code;
                     p.Absorb(region);
                     p.Span(region.From, region.To);
+                    break;
+                case SearchTypes.Project when projects.TryGetValue(p.Id, out var project):
+                    p.Code = project.Id.ToString(CultureInfo.InvariantCulture);
+                    if (facts.Regions.TryGetValue(project.RegionId, out var projectRegion))
+                    {
+                        p.AbsorbPlace(projectRegion);
+                    }
+                    p.AddProgramme(facts, project.ProgrammeId);
+                    p.Span(project.StartFiscalYear, project.EndFiscalYear ?? project.StartFiscalYear);
                     break;
                 case SearchTypes.Programme when facts.Programmes.TryGetValue(p.Id, out var programme):
                     p.Code = programme.Code;

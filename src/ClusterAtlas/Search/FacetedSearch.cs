@@ -37,7 +37,7 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
     public const int MaxMatches = 1000;
 
     private static readonly string[] TypeOrder =
-        [SearchTypes.Region, SearchTypes.Programme, SearchTypes.Organisation, SearchTypes.Person, SearchTypes.Event,
+        [SearchTypes.Region, SearchTypes.Project, SearchTypes.Programme, SearchTypes.Organisation, SearchTypes.Person, SearchTypes.Event,
          SearchTypes.IndustrialCluster, SearchTypes.Link, SearchTypes.Survey];
 
     public async Task<FacetedSearchResultDto> SearchAsync(string q, SearchFilters filters, int offset, int limit, CancellationToken ct)

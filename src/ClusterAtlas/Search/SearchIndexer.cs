@@ -1,6 +1,8 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Japanese;
 using ClusterAtlas.Paging;
+using ClusterAtlas.People;
+using ClusterAtlas.Regions;
 using ClusterAtlas.Transfer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,69 +14,66 @@ namespace ClusterAtlas.Search;
 /// normalised in C# (NFKC, kanji variants, bigrams), so it cannot be one INSERT … SELECT; instead each kind is read in
 /// key-ordered pages and written with the bulk inserter (prepared INSERT / binary COPY), with the full-text indexes
 /// taken off meanwhile and built once at the end (<see cref="SearchTextIndexes"/>); memory holds one page.
+/// Every project has an entry of its own; a region's entry holds its names, fields and prefectures and the text of its
+/// first <see cref="ProjectsInRegionEntry"/> projects only: a region of a national dataset has hundreds, and one huge
+/// entry per region makes every engine's check of a match read tens of kilobytes (PostgreSQL's recheck of pg_trgm hits).
 /// </summary>
 public static class SearchIndexer
 {
-    private const int PageSize = 2000;
+    public const int BatchSize = 2_000;
+
+    /// <summary>Regions per page: each brings its projects (hundreds at national scale) to choose the first from.</summary>
+    private const int RegionBatchSize = 100;
+
+    public const int ProjectsInRegionEntry = 20;
 
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, ct);
-        var table = db.Model.FindEntityType(typeof(SearchEntry))!;
-        var columns = TransferTables.Columns(table).Where(c => !c.IsPrimaryKey()).ToList();
+        var writer = new EntryWriter(db);
 
-        await IndexAsync(db, table, columns, db.Regions.AsSplitQuery()
-            .Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures)
-            .Include(x => x.Participations).ThenInclude(p => p.Programme),
-            r => Entry(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
-                [.. r.Aliases.Select(a => a.Name), .. r.Fields.Select(f => f.Field), .. r.Prefectures.Select(p => p.Prefecture),
-                 .. r.Participations.SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme?.NameJa })]), ct);
-        await IndexAsync(db, table, columns, db.Programmes.Include(x => x.Ministry),
+        await writer.IndexPagesAsync(db.Regions.AsSplitQuery().Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures),
+            RegionBatchSize, RegionEntriesAsync, ct);
+        await writer.IndexAsync(db.Programmes.Include(x => x.Ministry), BatchSize,
             p => Entry(SearchTypes.Programme, p.Id, p.NameJa, p.NameEn, p.TermText, p.Ministry?.NameJa, p.AimsJa, p.ProgressJa), ct);
-        await IndexAsync(db, table, columns, db.Organisations,
+        await writer.IndexAsync(db.Organisations, BatchSize,
             o => Entry(SearchTypes.Organisation, o.Id, o.NameJa, o.NameEn, o.Kind, o.Note), ct);
-        await IndexAsync(db, table, columns, db.People.Include(x => x.Roles),
-            p => Entry(SearchTypes.Person, p.Id, p.NameJa, p.NameEn, [.. p.Roles.Select(r => r.Title)]), ct);
-        await IndexAsync(db, table, columns, db.Events,
+        await writer.IndexPagesAsync(db.People, BatchSize, PersonEntriesAsync, ct);
+        await writer.IndexAsync(db.Events, BatchSize,
             e => Entry(SearchTypes.Event, e.Id, e.NameJa, e.NameEn, e.Venue, e.DateText, e.Note), ct);
-        await IndexAsync(db, table, columns, db.IndustrialClusterProjects,
+        await writer.IndexAsync(db.IndustrialClusterProjects, BatchSize,
             c => Entry(SearchTypes.IndustrialCluster, c.Id, c.NameJa, c.NameEn, c.Area, c.FieldsText), ct);
-        await IndexAsync(db, table, columns, db.InternationalLinks.Include(x => x.Region),
+        await writer.IndexAsync(db.InternationalLinks.Include(x => x.Region), BatchSize,
             l => Entry(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa), ct);
-        await IndexAsync(db, table, columns, db.Surveys,
+        await writer.IndexAsync(db.Surveys, BatchSize,
             s => Entry(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population), ct);
+        await writer.IndexAsync(db.Participations, BatchSize,
+            p => Entry(SearchTypes.Project, p.Id, p.ClusterName ?? p.Theme ?? p.TermText, null, p.Theme, p.TermText), ct);
         await restoreTextIndexes();
         if (own is not null)
         {
             await own.CommitAsync(ct);
         }
-    }
 
-    /// <summary>Reads one kind a page at a time (by key) and bulk-inserts its entries; the page is read completely before
-    /// the insert starts, because PostgreSQL's COPY takes the connection for itself.</summary>
-    private static async Task IndexAsync<T>(AtlasDbContext db, IEntityType table, IReadOnlyList<IProperty> columns,
-        IQueryable<T> query, Func<T, Document> document, CancellationToken ct) where T : class, IHasId
-    {
-        var values = columns.Select(c => Document.Getter(c.Name)).ToArray();
-        var after = 0;
-        while (true)
+        async Task<IEnumerable<Document>> RegionEntriesAsync(List<Region> page)
         {
-            var page = await query.AsNoTracking().Where(x => x.Id > after).OrderBy(x => x.Id).Take(PageSize).ToListAsync(ct);
-            if (page.Count == 0)
-            {
-                return;
-            }
-            await using (var inserter = await BulkInserter.StartAsync(db, table, columns, ct))
-            {
-                foreach (var item in page)
-                {
-                    var doc = document(item);
-                    inserter.Add([.. values.Select(v => v(doc))]);
-                }
-                await inserter.CompleteAsync(ct);
-            }
-            after = page[^1].Id;
+            var ids = page.Select(r => r.Id).ToList();
+            var projects = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.RegionId))
+                .OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id)
+                .Select(p => new { p.RegionId, p.ClusterName, p.Theme, Programme = p.Programme!.NameJa }).ToListAsync(ct)).ToLookup(p => p.RegionId);
+            return page.Select(r => Entry(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
+                [.. r.Aliases.OrderBy(a => a.Id).Select(a => a.Name), .. r.Fields.OrderBy(f => f.Id).Select(f => f.Field),
+                 .. r.Prefectures.OrderBy(p => p.Id).Select(p => p.Prefecture),
+                 .. projects[r.Id].Take(ProjectsInRegionEntry).SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme })]));
+        }
+
+        async Task<IEnumerable<Document>> PersonEntriesAsync(List<Person> page)
+        {
+            var (first, last) = (page[0].Id, page[^1].Id);
+            var titles = (await db.RoleAssignments.AsNoTracking().Where(r => r.PersonId >= first && r.PersonId <= last)
+                .OrderBy(r => r.Id).Select(r => new { r.PersonId, r.Title }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => r.Title);
+            return page.Select(p => Entry(SearchTypes.Person, p.Id, p.NameJa, p.NameEn, [.. titles[p.Id]]));
         }
     }
 
@@ -84,6 +83,52 @@ public static class SearchIndexer
         // BigramDocument(all) is the bigrams of Normalize(all): normalise once.
         var normalized = JapaneseText.Normalize(all);
         return new Document(type, id, title, titleEn, normalized, string.Join(' ', JapaneseText.Bigrams(normalized)));
+    }
+
+    /// <summary>Reads a kind a page at a time (keyset by Id: no OFFSET rescans) and bulk-inserts its entries. The page's
+    /// entries are complete before the insert starts, because PostgreSQL's COPY takes the connection for itself.</summary>
+    private sealed class EntryWriter
+    {
+        private readonly AtlasDbContext db;
+        private readonly IEntityType table;
+        private readonly List<IProperty> columns;
+        private readonly Func<Document, object?>[] values;
+
+        public EntryWriter(AtlasDbContext db)
+        {
+            this.db = db;
+            table = db.Model.FindEntityType(typeof(SearchEntry))!;
+            columns = [.. TransferTables.Columns(table).Where(c => !c.IsPrimaryKey())];
+            values = [.. columns.Select(c => Document.Getter(c.Name))];
+        }
+
+        public Task IndexAsync<T>(IQueryable<T> query, int pageSize, Func<T, Document> entry, CancellationToken ct) where T : class, IHasId =>
+            IndexPagesAsync(query, pageSize, page => Task.FromResult(page.Select(entry)), ct);
+
+        public async Task IndexPagesAsync<T>(IQueryable<T> query, int pageSize, Func<List<T>, Task<IEnumerable<Document>>> entries, CancellationToken ct)
+            where T : class, IHasId
+        {
+            var after = 0;
+            while (true)
+            {
+                var last = after;
+                var page = await query.AsNoTracking().Where(x => x.Id > last).OrderBy(x => x.Id).Take(pageSize).ToListAsync(ct);
+                if (page.Count == 0)
+                {
+                    return;
+                }
+                var documents = (await entries(page)).ToList();
+                await using (var inserter = await BulkInserter.StartAsync(db, table, columns, ct))
+                {
+                    foreach (var doc in documents)
+                    {
+                        inserter.Add([.. values.Select(v => v(doc))]);
+                    }
+                    await inserter.CompleteAsync(ct);
+                }
+                after = page[^1].Id;
+            }
+        }
     }
 
     /// <summary>One search entry before it is written (its Id is left to the database).</summary>
@@ -112,7 +157,9 @@ public static class SearchTypes
     public const string IndustrialCluster = "industrial-cluster";
     public const string Link = "link";
     public const string Survey = "survey";
+    /// <summary>A region's project in a programme track (a participation).</summary>
+    public const string Project = "project";
 
     public static readonly IReadOnlySet<string> All =
-        new HashSet<string>([Region, Programme, Organisation, Person, Event, IndustrialCluster, Link, Survey], StringComparer.Ordinal);
+        new HashSet<string>([Region, Project, Programme, Organisation, Person, Event, IndustrialCluster, Link, Survey], StringComparer.Ordinal);
 }

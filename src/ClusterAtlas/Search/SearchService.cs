@@ -23,7 +23,7 @@ public sealed class SearchService(AtlasDbContext db, int countCap = SearchServic
     /// 2-character term at national scale (tens of thousands of hits) that is hundreds of milliseconds on PostgreSQL,
     /// while counting up to the cap stops early.
     /// </summary>
-    public const int CountCap = 10_000;
+    public const int CountCap = 5_000;
 
     public async Task<SearchResultDto> SearchAsync(string q, IReadOnlyCollection<string>? types, PageRequest page, CancellationToken ct)
     {
@@ -62,7 +62,12 @@ public sealed class SearchService(AtlasDbContext db, int countCap = SearchServic
         var rows = await ordered.Take(page.Limit + 1)
             .Select(e => new { e.Id, e.EntityType, e.EntityId, e.Title, e.TitleEn }).ToListAsync(ct);
         var more = rows.Count > page.Limit;
-        var items = rows.Take(page.Limit).Select(e => new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(e.EntityType, e.EntityId))).ToList();
+        // A project is shown on its region's page: one look-up for the projects of this page.
+        var projectIds = rows.Where(e => e.EntityType == SearchTypes.Project).Select(e => e.EntityId).ToList();
+        var projectRegions = projectIds.Count == 0 ? [] : await db.Participations.AsNoTracking().Where(p => projectIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.RegionId, ct);
+        var items = rows.Take(page.Limit).Select(e => new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn,
+            e.EntityType == SearchTypes.Project && projectRegions.TryGetValue(e.EntityId, out var region) ? ApiUrl(SearchTypes.Region, region) : ApiUrl(e.EntityType, e.EntityId))).ToList();
         var next = more ? PageRequest.EncodeCursor(rows[page.Limit - 1].Id) : null;
         return new SearchResultDto(q, items, Math.Min(counted, countCap), page.Limit, page.AfterId is null ? page.Offset : 0, next, facets, capped);
     }

@@ -48,6 +48,7 @@ internal static class PortalLinks
     public static string SearchHit(string type, string code, string? regionCode) => type switch
     {
         SearchTypes.Region => Region(code),
+        SearchTypes.Project => regionCode is null ? "/regions" : Region(regionCode) + "#participations",
         SearchTypes.Programme => Programme(code),
         SearchTypes.Organisation => Organisation(code),
         SearchTypes.Person => Person(code),

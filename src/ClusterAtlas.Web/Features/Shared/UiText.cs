@@ -159,6 +159,7 @@ public sealed partial class UiText(IHttpContextAccessor http)
 
         // Labels of values
         ["type.region"] = ("地域", "Region"),
+        ["type.project"] = ("事業参加（プロジェクト）", "Project"),
         ["type.programme"] = ("事業・施策", "Programme / measure"),
         ["type.organisation"] = ("機関", "Organisation"),
         ["type.person"] = ("人物", "Person"),
