@@ -54,6 +54,7 @@ need=()
 command -v sqlite3 >/dev/null || need+=(sqlite3)
 command -v wrk >/dev/null || need+=(wrk)
 command -v curl >/dev/null || need+=(curl)
+[ -x /usr/bin/time ] || need+=(time)
 case ",$engines," in *,postgres,*) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql) ;; esac
 if [ ${#need[@]} -gt 0 ]; then log "installing ${need[*]} (apt-get)"; apt_install "${need[@]}"; fi
 command -v python3 >/dev/null || { echo "python3 is required (for the report)"; exit 1; }
@@ -62,7 +63,10 @@ if [ $build = 1 ]; then
   log "building (Release)"
   dotnet build ClusterAtlas.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 fi
-atlas() { dotnet "$root/src/ClusterAtlas.Cli/bin/Release/net10.0/atlas.dll" "$@"; }
+atlas_dll=$root/src/ClusterAtlas.Cli/bin/Release/net10.0/atlas.dll
+atlas() { dotnet "$atlas_dll" "$@"; }
+# atlas import under /usr/bin/time: its peak RSS shows whether memory grows with the dump (it should not: streaming).
+timed_import() { /usr/bin/time -f %M -o "$dir/import.rss" dotnet "$atlas_dll" "$@"; }
 harness() { dotnet "$root/bench/ClusterAtlas.Bench/bin/Release/net10.0/ClusterAtlas.Bench.dll" "$@"; }
 webdir=$root/src/ClusterAtlas.Web/bin/Release/net10.0
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -134,7 +138,7 @@ measure_import() { # engine scale dump dir
     log "sqlite3 .import of $n projects"
     t=$(now); sqlite3 -bail "$raw" < "$dir/bulk.sql"; raw_s=$(since "$t")
     log "atlas import of $n projects"
-    t=$(now); atlas --provider Sqlite --connection "Data Source=$db" import "$dump" > "$dir/import.log" 2>&1; atlas_s=$(since "$t")
+    t=$(now); timed_import --provider Sqlite --connection "Data Source=$db" import "$dump" > "$dir/import.log" 2>&1; atlas_s=$(since "$t")
     rm -f "$raw"*
     cs="Data Source=$db"; provider=Sqlite
   else
@@ -145,12 +149,12 @@ measure_import() { # engine scale dump dir
     log "psql \\copy of $n projects"
     t=$(now); psql_ -d "raw_$n" -1 -f "$dir/bulk.sql"; raw_s=$(since "$t")
     log "atlas import of $n projects"
-    t=$(now); atlas --provider Postgres --connection "$(pg_cs atlas_$n)" import "$dump" > "$dir/import.log" 2>&1; atlas_s=$(since "$t")
+    t=$(now); timed_import --provider Postgres --connection "$(pg_cs atlas_$n)" import "$dump" > "$dir/import.log" 2>&1; atlas_s=$(since "$t")
     psql_ -d postgres -c "DROP DATABASE raw_$n WITH (FORCE)"
     cs=$(pg_cs "atlas_$n"); provider=Postgres
   fi
   local rows; rows=$(python3 -c "import json,sys; print(sum(f['rows'] for f in json.load(open(sys.argv[1]))['files']))" "$dump/manifest.json")
-  printf '{"rows": %s, "atlasSeconds": %s, "rawSeconds": %s}\n' "$rows" "$atlas_s" "$raw_s" > "$dir/import.json"
+  printf '{"rows": %s, "atlasSeconds": %s, "rawSeconds": %s, "atlasPeakRssKb": %s}\n' "$rows" "$atlas_s" "$raw_s" "$(tail -1 "$dir/import.rss")" > "$dir/import.json"
 }
 
 start_web() { # provider cs caching-enabled

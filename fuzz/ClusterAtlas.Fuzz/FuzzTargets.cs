@@ -19,10 +19,6 @@ public static class FuzzTargets
         ["digits"] = DigitsTarget.Run,
         ["normalize"] = NormalizeTarget.Run,
         ["highlight"] = HighlightTarget.Run,
-
-        // XLSX: add ["xlsx"] = XlsxTarget.Run here once the XLSX reader lands in src/ClusterAtlas/Transfer/
-        // (the integrator adds it): feed the bytes as a workbook stream, treat the reader's documented
-        // format exception as expected, and add seed workbooks under fuzz/corpus/xlsx/. run.sh and
-        // CorpusReplayTests pick the new name up from this table and the corpus folder; nothing else changes.
+        ["xlsx"] = XlsxTarget.Run,
     };
 }

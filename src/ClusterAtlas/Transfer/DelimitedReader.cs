@@ -112,6 +112,7 @@ public sealed class DelimitedReader(TextReader reader, char delimiter, TableLimi
     private bool ReadQuoted(int index)
     {
         var opened = line;
+        var afterCr = false;
         pos++;
         while (true)
         {
@@ -122,7 +123,7 @@ public sealed class DelimitedReader(TextReader reader, char delimiter, TableLimi
             var span = buffer.AsSpan(pos, len - pos);
             var quote = span.IndexOf('"');
             var chunk = quote < 0 ? span : span[..quote];
-            line += chunk.Count('\n');
+            line += LineEnds(chunk, ref afterCr);
             Append(chunk);
             pos += chunk.Length;
             if (quote < 0)
@@ -134,6 +135,7 @@ public sealed class DelimitedReader(TextReader reader, char delimiter, TableLimi
             {
                 pos++;
                 Append("\"");
+                afterCr = false;
                 continue;
             }
             var next = Peek();
@@ -154,6 +156,32 @@ public sealed class DelimitedReader(TextReader reader, char delimiter, TableLimi
             }
             throw new TableFormatException(line, string.Create(CultureInfo.InvariantCulture, $"text after a closing quote in field {index + 1}"));
         }
+    }
+
+    /// <summary>Line ends inside a quoted cell: CR, LF and CRLF count once each, as between records; a CRLF may be
+    /// split between two buffers (<paramref name="afterCr"/> carries the last character over).</summary>
+    private static int LineEnds(ReadOnlySpan<char> chunk, ref bool afterCr)
+    {
+        if (chunk.IsEmpty)
+        {
+            return 0;
+        }
+        var ends = 0;
+        if (chunk.IndexOf('\r') < 0)
+        {
+            ends = chunk.Count('\n') - (afterCr && chunk[0] == '\n' ? 1 : 0);
+        }
+        else
+        {
+            var previousCr = afterCr;
+            foreach (var c in chunk)
+            {
+                ends += c == '\r' || (c == '\n' && !previousCr) ? 1 : 0;
+                previousCr = c == '\r';
+            }
+        }
+        afterCr = chunk[^1] == '\r';
+        return ends;
     }
 
     /// <summary>After CR, LF or CRLF: the next line starts.</summary>

@@ -10,7 +10,7 @@ namespace ClusterAtlas.Tests.Cli;
 public sealed class SyntheticDumpImportTests
 {
     private static readonly string[] IndexedTables =
-        ["Regions", "Programmes", "Organisations", "People", "Events", "IndustrialClusterProjects", "InternationalLinks", "Surveys"];
+        ["Regions", "Programmes", "Organisations", "People", "Events", "IndustrialClusterProjects", "InternationalLinks", "Surveys", "Participations"];
 
     [Fact]
     public async Task SyntheticDump_ImportsIntoAFreshDatabase_EveryRowAndTheSearchIndex()
@@ -28,7 +28,7 @@ public sealed class SyntheticDumpImportTests
         {
             Assert.True(counts[table] == expected, $"{file}: {counts[table]} rows in the database, {expected} in the dump");
         }
-        // One search entry per region, programme, organisation, person, event, industrial cluster, link and survey.
+        // One search entry per region, programme, organisation, person, event, industrial cluster, link, survey and project.
         var indexed = IndexedTables.Sum(t => counts[t]);
         Assert.Equal(indexed, counts["SearchEntries"]);
         await using var db = cli.NewContext();
@@ -40,18 +40,5 @@ public sealed class SyntheticDumpImportTests
         db.Regions.Add(new Regions.Region { Code = "after-import", NameJa = "後", NameEn = "After" });
         await db.SaveChangesAsync();
         Assert.True(await db.Regions.Where(r => r.Code == "after-import").Select(r => r.Id).SingleAsync() > counts["Regions"]);
-    }
-
-    /// <summary>Writes the benchmark's dump where tools/bench-import.sh asks (ATLAS_BENCH_DIR, ATLAS_BENCH_SCALE).</summary>
-    [BenchmarkFact]
-    public async Task BenchmarkDump_WrittenForTheScript()
-    {
-        var folder = Environment.GetEnvironmentVariable(BenchmarkFactAttribute.FolderVariable)!;
-        var scale = double.Parse(Environment.GetEnvironmentVariable(BenchmarkFactAttribute.ScaleVariable) ?? "1", CultureInfo.InvariantCulture);
-
-        var rows = await SyntheticDump.WriteAsync(SyntheticDump.Model(), folder, scale);
-
-        Assert.True(rows > 0);
-        Assert.True(File.Exists(Path.Combine(folder, DumpFolder.ManifestName)));
     }
 }

@@ -38,6 +38,18 @@ public sealed class DelimitedReaderTests
         Assert.Equal([1, 3, 6], records.Select(r => r.Line));
     }
 
+    [Fact]
+    public void Csv_LoneCarriageReturns_EndLinesAsOldMacFilesDo_AndNoCellLosesOrKeepsThem()
+    {
+        // Classic Mac OS and some Excel exports end lines with CR alone; the old reader silently dropped it.
+        var records = Read("Id,Name\r1,札幌\r2,\"旭川\r道北\"\r3,函館");
+
+        Assert.Equal([1, 2, 3, 5], records.Select(r => r.Line));
+        Cells.Equal(["1", "札幌"], records[1].Cells);
+        Cells.Equal(["2", "旭川\r道北"], records[2].Cells);
+        Cells.Equal(["3", "函館"], records[3].Cells);
+    }
+
     [Theory]
     [InlineData("\"'=HYPERLINK(1)\"", "=HYPERLINK(1)")]
     [InlineData("\"'+1\"", "+1")]

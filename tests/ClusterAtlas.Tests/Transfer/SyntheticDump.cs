@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace ClusterAtlas.Tests.Transfer;
 
 /// <summary>
-/// Writes a valid dump of any size straight from the EF model, for import tests and the benchmark
-/// (tools/bench-import.sh): every table gets rows whose keys, codes and references are consistent, with Japanese text,
+/// Writes a valid dump of any size straight from the EF model, for import tests
+/// of every table (`atlas generate` fills only what the benchmark needs): every table gets rows whose keys, codes and references are consistent, with Japanese text,
 /// so `atlas import` accepts it. Rows are generated as they are written; nothing is held in memory.
 /// </summary>
 public static class SyntheticDump
