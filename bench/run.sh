@@ -161,7 +161,7 @@ start_web() { # provider cs caching-enabled
   local t; t=$(now)
   # From the project folder, the content root of a `dotnet run` (wwwroot, data links), with the Release build.
   (cd "$root/src/ClusterAtlas.Web" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$1 ConnectionStrings__Atlas="$2" Database__Seed=false \
-    Caching__Enabled=$3 Logging__LogLevel__Default=Warning exec dotnet "$webdir/ClusterAtlas.Web.dll" --urls "http://127.0.0.1:$port") > "$dir/web-$3.log" 2>&1 &
+    Caching__Enabled=$3 RateLimits__ApiPerMinute=0 Logging__LogLevel__Default=Warning exec dotnet "$webdir/ClusterAtlas.Web.dll" --urls "http://127.0.0.1:$port") > "$dir/web-$3.log" 2>&1 &
   web_pid=$!
   for _ in $(seq 1 1200); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/regions/rg-00001" || true)" = 200 ] && break
