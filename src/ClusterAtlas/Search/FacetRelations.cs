@@ -19,12 +19,16 @@ internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
             .Select(l => new { l.Id, l.RegionId, l.FiscalYear }).ToDictionaryAsync(l => l.Id, ct);
         var personIds = IdsOf(SearchTypes.Person);
         var organisationIds = IdsOf(SearchTypes.Organisation);
-        var roles = (await db.RoleAssignments.AsNoTracking()
-            .Where(r => r.RegionId != null && (personIds.Contains(r.PersonId) || (r.OrganisationId != null && organisationIds.Contains(r.OrganisationId.Value))))
-            .Select(r => new { r.PersonId, r.OrganisationId, RegionId = r.RegionId!.Value, r.FromDate, r.ToDate }).ToListAsync(ct));
-        var rolesByPerson = roles.ToLookup(r => r.PersonId);
-        var rolesByOrganisation = roles.Where(r => r.OrganisationId is not null).ToLookup(r => r.OrganisationId!.Value);
-        var organisationLinks = (await db.InternationalLinks.AsNoTracking()
+        // Two look-ups, each on its own index: one query with "person in … OR organisation in …" scans every role.
+        var personRoles = personIds.Count == 0 ? [] : await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.RegionId != null && personIds.Contains(r.PersonId))
+            .Select(r => new { r.PersonId, RegionId = r.RegionId!.Value, r.FromDate, r.ToDate }).ToListAsync(ct);
+        var rolesByPerson = personRoles.ToLookup(r => r.PersonId);
+        var organisationRoles = organisationIds.Count == 0 ? [] : await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.RegionId != null && r.OrganisationId != null && organisationIds.Contains(r.OrganisationId.Value))
+            .Select(r => new { OrganisationId = r.OrganisationId!.Value, RegionId = r.RegionId!.Value }).ToListAsync(ct);
+        var rolesByOrganisation = organisationRoles.ToLookup(r => r.OrganisationId);
+        var organisationLinks = (organisationIds.Count == 0 ? [] : await db.InternationalLinks.AsNoTracking()
             .Where(l => l.PartnerOrganisationId != null && organisationIds.Contains(l.PartnerOrganisationId.Value))
             .Select(l => new { OrganisationId = l.PartnerOrganisationId!.Value, l.RegionId, l.FiscalYear }).ToListAsync(ct)).ToLookup(l => l.OrganisationId);
         var eventIds = IdsOf(SearchTypes.Event);

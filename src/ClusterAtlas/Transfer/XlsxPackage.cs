@@ -31,6 +31,7 @@ internal sealed class XlsxPackage : IDisposable
         }
         stream.Position = 0;
         ZipArchive zip;
+        int entries;
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
@@ -39,7 +40,16 @@ internal sealed class XlsxPackage : IDisposable
         {
             throw new TableFormatException(0, $"not a readable XLSX file (damaged zip: {e.Message})");
         }
-        var entries = zip.Entries.Count;
+        try
+        {
+            // The central directory is read on first use: a damaged one fails here (found by fuzzing).
+            entries = zip.Entries.Count;
+        }
+        catch (InvalidDataException e)
+        {
+            zip.Dispose();
+            throw new TableFormatException(0, $"not a readable XLSX file (damaged zip: {e.Message})");
+        }
         if (entries > limits.MaxZipEntries)
         {
             zip.Dispose();

@@ -93,6 +93,14 @@ internal sealed class XlsxReader : IDisposable
     {
         var r = sheet!;
         var row = int.TryParse(r.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : lastRow + 1;
+        // Excel writes rows in ascending order from 1; a file that goes back would give two records one line number
+        // (and errors pointing at the wrong row), so it is refused rather than read in a guessed order.
+        if (row <= lastRow)
+        {
+            throw new TableFormatException(lastRow, row < 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{sheetPart}: row number {row}; rows are numbered from 1")
+                : string.Create(CultureInfo.InvariantCulture, $"{sheetPart}: row {row} comes after row {lastRow}; rows must be in ascending order from 1"));
+        }
         lastRow = row;
         var cells = new List<string?>();
         List<CellProblem>? problems = null;
@@ -105,7 +113,14 @@ internal sealed class XlsxReader : IDisposable
                 {
                     continue;
                 }
+                var previous = column;
                 column = XlsxXml.ColumnIndex(r.GetAttribute("r")) ?? column + 1;
+                if (column <= previous)
+                {
+                    // A second value for a cell already read would silently replace the first.
+                    throw new TableFormatException(row, string.Create(CultureInfo.InvariantCulture,
+                        $"{sheetPart}: cell {XlsxXml.ColumnName(column)}{row} comes after column {XlsxXml.ColumnName(previous)}; cells must be in ascending order"));
+                }
                 var (value, problem) = ReadCell();
                 if (column >= limits.MaxCells)
                 {
@@ -133,6 +148,10 @@ internal sealed class XlsxReader : IDisposable
         }
         if (width < 0)
         {
+            if (cells.Count == 0)
+            {
+                throw new TableFormatException(row, $"the header row has no column names ({problems![0].Reason})");
+            }
             width = cells.Count;
         }
         else

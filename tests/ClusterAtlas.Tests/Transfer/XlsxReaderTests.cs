@@ -227,4 +227,21 @@ public sealed class XlsxReaderTests
         Assert.Equal(2, e.Line);
         Assert.Contains("broken XML", e.Reason, StringComparison.Ordinal);
     }
+
+    // Found by fuzzing (fuzz/crashes/xlsx): rows going back or a cell given twice would give records the wrong line
+    // or silently replace a value; a header with no names gave records without cells.
+    [Theory]
+    [InlineData("""<row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c></row><row r="3"><c r="A3"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>""", 3, "row 2 comes after row 3")]
+    [InlineData("""<row r="0"><c r="A1" t="inlineStr"><is><t>Id</t></is></c></row>""", 0, "row number 0; rows are numbered from 1")]
+    [InlineData("""<row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="A2"><v>2</v></c></row>""", 2, "cell A2 comes after column A")]
+    [InlineData("""<row r="1"><c r="A1" t="e"><v>#REF!</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>""", 1, "the header row has no column names")]
+    public void DisorderedRowsDuplicateCellsOrAnEmptyHeader_ClearErrorWithItsRow(string rows, int line, string reason)
+    {
+        var sheet = $"""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>""";
+
+        var e = Assert.Throws<TableFormatException>(() => Read(Zip(("xl/worksheets/sheet1.xml", sheet))));
+
+        Assert.Equal(line, e.Line);
+        Assert.Contains(reason, e.Reason, StringComparison.Ordinal);
+    }
 }
