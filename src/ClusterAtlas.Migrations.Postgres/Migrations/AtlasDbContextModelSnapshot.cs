@@ -718,13 +718,13 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
+                    b.HasIndex("OrganisationId", "RegionId");
 
                     b.HasIndex("RegionId", "Title");
 
                     b.HasIndex("RegionId", "FromDate", "OrganisationId");
+
+                    b.HasIndex("PersonId", "RegionId", "FromDate", "ToDate");
 
                     b.ToTable("RoleAssignments");
                 });

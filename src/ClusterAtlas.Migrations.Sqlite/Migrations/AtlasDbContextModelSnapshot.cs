@@ -687,13 +687,13 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
+                    b.HasIndex("OrganisationId", "RegionId");
 
                     b.HasIndex("RegionId", "Title");
 
                     b.HasIndex("RegionId", "FromDate", "OrganisationId");
+
+                    b.HasIndex("PersonId", "RegionId", "FromDate", "ToDate");
 
                     b.ToTable("RoleAssignments");
                 });

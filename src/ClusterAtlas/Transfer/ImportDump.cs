@@ -198,6 +198,12 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
                 Note = string.Create(CultureInfo.InvariantCulture, $"full {manifest.Format} dump of {manifest.ExportedAt:O}: {total} rows"),
             });
             await db.SaveChangesAsync(ct);
+            if (db.Database.IsNpgsql())
+            {
+                // Fresh statistics for the planner: tables just filled by COPY have none until autovacuum comes by,
+                // and the first searches after an import would be planned on guesses.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+            }
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
         });
