@@ -80,7 +80,9 @@ public sealed class ChangeDecisions(AtlasDbContext db, TimeProvider clock)
             });
         }
         await db.SaveChangesAsync(ct);
-        await SearchIndexer.RebuildAsync(db, ct);
+        // Only the entries this change touches: a full rebuild reads every record (minutes at national scale).
+        var touched = await SearchTargets.OfChangeAsync(db, type.ClrType, RecordSnapshot.Parse(currentJson), RecordSnapshot.Parse(afterJson), ct);
+        await SearchIndexer.ReindexAsync(db, touched, ct);
         await tx.CommitAsync(ct);
         return ChangeOutcome.Ok(ChangeViews.Dto(change));
     }

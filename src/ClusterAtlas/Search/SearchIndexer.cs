@@ -31,29 +31,90 @@ public static class SearchIndexer
     {
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, ct);
-        var writer = new EntryWriter(db);
-
-        await writer.IndexPagesAsync(db.Regions.AsSplitQuery().Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures),
-            RegionBatchSize, RegionEntriesAsync, ct);
-        await writer.IndexAsync(db.Programmes.Include(x => x.Ministry), BatchSize,
-            p => Entry(SearchTypes.Programme, p.Id, p.NameJa, p.NameEn, p.TermText, p.Ministry?.NameJa, p.AimsJa, p.ProgressJa), ct);
-        await writer.IndexAsync(db.Organisations, BatchSize,
-            o => Entry(SearchTypes.Organisation, o.Id, o.NameJa, o.NameEn, o.Kind, o.Note), ct);
-        await writer.IndexPagesAsync(db.People, BatchSize, PersonEntriesAsync, ct);
-        await writer.IndexAsync(db.Events, BatchSize,
-            e => Entry(SearchTypes.Event, e.Id, e.NameJa, e.NameEn, e.Venue, e.DateText, e.Note), ct);
-        await writer.IndexAsync(db.IndustrialClusterProjects, BatchSize,
-            c => Entry(SearchTypes.IndustrialCluster, c.Id, c.NameJa, c.NameEn, c.Area, c.FieldsText), ct);
-        await writer.IndexAsync(db.InternationalLinks.Include(x => x.Region), BatchSize,
-            l => Entry(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa), ct);
-        await writer.IndexAsync(db.Surveys, BatchSize,
-            s => Entry(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population), ct);
-        await writer.IndexAsync(db.Participations, BatchSize,
-            p => Entry(SearchTypes.Project, p.Id, p.ClusterName ?? p.Theme ?? p.TermText, null, p.Theme, p.TermText), ct);
+        await IndexAsync(db, null, ct);
         await restoreTextIndexes();
         if (own is not null)
         {
             await own.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Re-writes the entries of the given records only (type → ids), as an approved edit needs: a full rebuild reads
+    /// every record, minutes at national scale. Entries of records that no longer exist are removed. The full-text
+    /// indexes stay on and follow the rows (SQLite's triggers, PostgreSQL's GIN).
+    /// </summary>
+    public static async Task ReindexAsync(AtlasDbContext db, IReadOnlyDictionary<string, HashSet<int>> records, CancellationToken ct)
+    {
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        foreach (var (type, ids) in records)
+        {
+            var list = ids.ToList();
+            await db.SearchEntries.Where(e => e.EntityType == type && list.Contains(e.EntityId)).ExecuteDeleteAsync(ct);
+        }
+        await IndexAsync(db, records, ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>Writes the entries of every record (<paramref name="only"/> null) or of the listed records.</summary>
+    private static async Task IndexAsync(AtlasDbContext db, IReadOnlyDictionary<string, HashSet<int>>? only, CancellationToken ct)
+    {
+        var writer = new EntryWriter(db);
+        IQueryable<T>? Of<T>(string type, IQueryable<T> query) where T : class, IHasId
+        {
+            if (only is null)
+            {
+                return query;
+            }
+            if (!only.TryGetValue(type, out var ids) || ids.Count == 0)
+            {
+                return null;
+            }
+            var list = ids.ToList();
+            return query.Where(x => list.Contains(x.Id));
+        }
+
+        if (Of(SearchTypes.Region, db.Regions.AsSplitQuery().Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures)) is { } regions)
+        {
+            await writer.IndexPagesAsync(regions, RegionBatchSize, RegionEntriesAsync, ct);
+        }
+        if (Of(SearchTypes.Programme, db.Programmes.Include(x => x.Ministry)) is { } programmes)
+        {
+            await writer.IndexAsync(programmes, BatchSize,
+                p => Entry(SearchTypes.Programme, p.Id, p.NameJa, p.NameEn, p.TermText, p.Ministry?.NameJa, p.AimsJa, p.ProgressJa), ct);
+        }
+        if (Of(SearchTypes.Organisation, db.Organisations) is { } organisations)
+        {
+            await writer.IndexAsync(organisations, BatchSize, o => Entry(SearchTypes.Organisation, o.Id, o.NameJa, o.NameEn, o.Kind, o.Note), ct);
+        }
+        if (Of(SearchTypes.Person, db.People) is { } people)
+        {
+            await writer.IndexPagesAsync(people, BatchSize, PersonEntriesAsync, ct);
+        }
+        if (Of(SearchTypes.Event, db.Events) is { } events)
+        {
+            await writer.IndexAsync(events, BatchSize, e => Entry(SearchTypes.Event, e.Id, e.NameJa, e.NameEn, e.Venue, e.DateText, e.Note), ct);
+        }
+        if (Of(SearchTypes.IndustrialCluster, db.IndustrialClusterProjects) is { } clusters)
+        {
+            await writer.IndexAsync(clusters, BatchSize, c => Entry(SearchTypes.IndustrialCluster, c.Id, c.NameJa, c.NameEn, c.Area, c.FieldsText), ct);
+        }
+        if (Of(SearchTypes.Link, db.InternationalLinks.Include(x => x.Region)) is { } links)
+        {
+            await writer.IndexAsync(links, BatchSize,
+                l => Entry(SearchTypes.Link, l.Id, $"{l.Region!.NameJa} ↔ {l.PartnerName ?? l.CountryCode}", null, l.PartnerName, l.ActivityJa), ct);
+        }
+        if (Of(SearchTypes.Survey, db.Surveys) is { } surveys)
+        {
+            await writer.IndexAsync(surveys, BatchSize, s => Entry(SearchTypes.Survey, s.Id, s.NameJa, s.NameEn, s.Population), ct);
+        }
+        if (Of(SearchTypes.Project, db.Participations) is { } projects)
+        {
+            await writer.IndexAsync(projects, BatchSize,
+                p => Entry(SearchTypes.Project, p.Id, p.ClusterName ?? p.Theme ?? p.TermText, null, p.Theme, p.TermText), ct);
         }
 
         async Task<IEnumerable<Document>> RegionEntriesAsync(List<Region> page)
@@ -71,8 +132,13 @@ public static class SearchIndexer
         async Task<IEnumerable<Document>> PersonEntriesAsync(List<Person> page)
         {
             var (first, last) = (page[0].Id, page[^1].Id);
-            var titles = (await db.RoleAssignments.AsNoTracking().Where(r => r.PersonId >= first && r.PersonId <= last)
-                .OrderBy(r => r.Id).Select(r => new { r.PersonId, r.Title }).ToListAsync(ct)).ToLookup(r => r.PersonId, r => r.Title);
+            var ids = page.Select(p => p.Id).ToList();
+            // A full rebuild's pages are dense (one range scan); a few edited people may lie far apart (look each up).
+            var roles = last - first < 2 * page.Count
+                ? db.RoleAssignments.Where(r => r.PersonId >= first && r.PersonId <= last)
+                : db.RoleAssignments.Where(r => ids.Contains(r.PersonId));
+            var titles = (await roles.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.PersonId, r.Title }).ToListAsync(ct))
+                .ToLookup(r => r.PersonId, r => r.Title);
             return page.Select(p => Entry(SearchTypes.Person, p.Id, p.NameJa, p.NameEn, [.. titles[p.Id]]));
         }
     }
