@@ -67,7 +67,7 @@ def checks(engine, scales, data):
             ratio = i["rawSeconds"] / i["atlasSeconds"] if i["atlasSeconds"] else 0
             add(n, f"import {i['rows']:,} rows: atlas {i['atlasSeconds']:.1f} s vs bulk {i['rawSeconds']:.1f} s", ratio, f"≥ {GOALS['import']}×", ratio >= GOALS["import"], "×")
             if i.get("atlasPeakRssKb"):
-                add(n, "atlas import peak RSS (streaming: flat across scales)", i["atlasPeakRssKb"] / 1024, "(report)", None, "MB")
+                add(n, "atlas import peak RSS (files stream; pass 1 keeps every key to check references)", i["atlasPeakRssKb"] / 1024, "(report)", None, "MB")
         for t in d["search"] or []:
             label = dict(CLASSES).get(t["class"], t["class"])
             for surface, key in [("API search", "api"), ("portal search", "portal")]:
