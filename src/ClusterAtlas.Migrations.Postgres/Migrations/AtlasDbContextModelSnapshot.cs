@@ -486,6 +486,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProgrammeId", "IndicatorId");
 
+                    b.HasIndex("RegionId", "Id");
+
                     b.HasIndex("RegionId", "IndicatorId");
 
                     b.ToTable("IndicatorObservations");
@@ -586,6 +588,8 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
                     b.HasIndex("PartnerOrganisationId");
 
                     b.HasIndex("RegionId", "CountryCode");
+
+                    b.HasIndex("RegionId", "Id");
 
                     b.ToTable("InternationalLinks");
                 });

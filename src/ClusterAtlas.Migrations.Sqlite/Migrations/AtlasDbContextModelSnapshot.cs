@@ -467,6 +467,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "IndicatorId");
 
+                    b.HasIndex("RegionId", "Id");
+
                     b.HasIndex("RegionId", "IndicatorId");
 
                     b.ToTable("IndicatorObservations");
@@ -563,6 +565,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
                     b.HasIndex("PartnerOrganisationId");
 
                     b.HasIndex("RegionId", "CountryCode");
+
+                    b.HasIndex("RegionId", "Id");
 
                     b.ToTable("InternationalLinks");
                 });

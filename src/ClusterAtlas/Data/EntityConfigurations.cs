@@ -148,6 +148,7 @@ internal sealed class InternationalLinkConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<InternationalLink> b)
     {
         b.HasIndex(x => new { x.RegionId, x.CountryCode });
+        b.HasIndex(x => new { x.RegionId, x.Id }); // a region's first links by id (its page), as for indicator values
         b.HasIndex(x => x.CountryCode);
         b.HasOne(x => x.PartnerOrganisation).WithMany().HasForeignKey(x => x.PartnerOrganisationId).OnDelete(DeleteBehavior.NoAction);
     }
@@ -179,6 +180,9 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Indica
     {
         b.HasIndex(x => new { x.IndicatorId, x.FiscalYearFrom });
         b.HasIndex(x => new { x.RegionId, x.IndicatorId });
+        // A region's first values by id (its page): without it PostgreSQL walks the primary key and filters, reading
+        // ~5,000 rows at 100k projects and ~80,000 at 1M for 25 values of one region.
+        b.HasIndex(x => new { x.RegionId, x.Id });
         b.HasIndex(x => new { x.ProgrammeId, x.IndicatorId });
         b.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.NoAction);
         b.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.NoAction);
