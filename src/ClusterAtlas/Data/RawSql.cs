@@ -20,6 +20,28 @@ internal static class RawSql
         return rows;
     }
 
+    /// <summary>
+    /// Drops the objects a catalogue query lists as (name, the SQL that created them) with <c>DROP {kind} name</c>, and
+    /// returns that SQL so <see cref="ExecuteAllAsync"/> can create them again exactly as they were.
+    /// </summary>
+    public static async Task<List<string>> DropAsync(AtlasDbContext db, string kind, string catalogueSql, CancellationToken ct)
+    {
+        var objects = await PairsAsync(db, catalogueSql, ct);
+        foreach (var (name, _) in objects)
+        {
+            await ExecuteAsync(db, $"DROP {kind} {TableOrder.Quote(name)}", ct);
+        }
+        return [.. objects.Select(o => o.Sql)];
+    }
+
+    public static async Task ExecuteAllAsync(AtlasDbContext db, IEnumerable<string> statements, CancellationToken ct)
+    {
+        foreach (var sql in statements)
+        {
+            await ExecuteAsync(db, sql, ct);
+        }
+    }
+
     public static async Task ExecuteAsync(AtlasDbContext db, string sql, CancellationToken ct)
     {
         await using var command = Command(db, sql);

@@ -18,26 +18,13 @@ internal static class SearchTextIndexes
     {
         if (db.Database.IsNpgsql())
         {
-            var indexes = await RawSql.PairsAsync(db, $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = '{Table}' AND indexdef LIKE '%USING gin%'", ct);
-            foreach (var (name, _) in indexes)
-            {
-                await RawSql.ExecuteAsync(db, $"DROP INDEX {TableOrder.Quote(name)}", ct);
-            }
+            var indexes = await RawSql.DropAsync(db, "INDEX",
+                $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = '{Table}' AND indexdef LIKE '%USING gin%'", ct);
             await RawSql.ExecuteAsync(db, $"TRUNCATE {TableOrder.Quote(Table)}", ct);
-            return async () =>
-            {
-                foreach (var (_, definition) in indexes)
-                {
-                    await RawSql.ExecuteAsync(db, definition, ct);
-                }
-            };
+            return () => RawSql.ExecuteAllAsync(db, indexes, ct);
         }
-        var triggers = await RawSql.PairsAsync(db, $"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{Table}'", ct);
+        var triggers = await RawSql.DropAsync(db, "TRIGGER", $"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{Table}'", ct);
         var fullText = await RawSql.PairsAsync(db, $"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%' AND sql LIKE '%content=''{Table}''%'", ct);
-        foreach (var (name, _) in triggers)
-        {
-            await RawSql.ExecuteAsync(db, $"DROP TRIGGER {TableOrder.Quote(name)}", ct);
-        }
         foreach (var (name, _) in fullText)
         {
             await RawSql.ExecuteAsync(db, $"INSERT INTO {TableOrder.Quote(name)}({TableOrder.Quote(name)}) VALUES('delete-all')", ct);
@@ -49,10 +36,7 @@ internal static class SearchTextIndexes
             {
                 await RawSql.ExecuteAsync(db, $"INSERT INTO {TableOrder.Quote(name)}({TableOrder.Quote(name)}) VALUES('rebuild')", ct);
             }
-            foreach (var (_, sql) in triggers)
-            {
-                await RawSql.ExecuteAsync(db, sql, ct);
-            }
+            await RawSql.ExecuteAllAsync(db, triggers, ct);
         };
     }
 }

@@ -27,36 +27,19 @@ internal static class SecondaryIndexes
         if (db.Database.IsNpgsql())
         {
             // Indexes that back a constraint (primary keys) cannot be dropped on their own, and stay.
-            var indexes = await RawSql.PairsAsync(db,
+            var indexes = await RawSql.DropAsync(db, "INDEX",
                 $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ({names}) " +
                 "AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace)", ct);
-            foreach (var (name, _) in indexes)
-            {
-                await RawSql.ExecuteAsync(db, $"DROP INDEX {TableOrder.Quote(name)}", ct);
-            }
-            return async () =>
-            {
-                foreach (var (_, definition) in indexes)
-                {
-                    await RawSql.ExecuteAsync(db, definition, ct);
-                }
-            };
+            return () => RawSql.ExecuteAllAsync(db, indexes, ct);
         }
-        // sql IS NULL: indexes SQLite makes for PRIMARY KEY / UNIQUE constraints, which cannot be dropped.
-        var sqliteIndexes = await RawSql.PairsAsync(db,
-            $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})", ct);
         var cache = Convert.ToInt64(await RawSql.ScalarAsync(db, "PRAGMA cache_size", ct), CultureInfo.InvariantCulture);
         await RawSql.ExecuteAsync(db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{SqliteCacheKiB}"), ct);
-        foreach (var (name, _) in sqliteIndexes)
-        {
-            await RawSql.ExecuteAsync(db, $"DROP INDEX {TableOrder.Quote(name)}", ct);
-        }
+        // sql IS NULL: indexes SQLite makes for PRIMARY KEY / UNIQUE constraints, which cannot be dropped.
+        var sqliteIndexes = await RawSql.DropAsync(db, "INDEX",
+            $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})", ct);
         return async () =>
         {
-            foreach (var (_, sql) in sqliteIndexes)
-            {
-                await RawSql.ExecuteAsync(db, sql, ct);
-            }
+            await RawSql.ExecuteAllAsync(db, sqliteIndexes, ct);
             await RawSql.ExecuteAsync(db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cache}"), ct);
         };
     }
