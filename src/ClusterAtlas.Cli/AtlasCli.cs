@@ -79,11 +79,15 @@ public static class AtlasCli
         var builder = new DbContextOptionsBuilder<AtlasDbContext>();
         AtlasServices.Configure(builder, database);
         await using var db = new AtlasDbContext(builder.Options);
+        // An operator's command may run for minutes at national scale (one COPY or CREATE INDEX over millions of rows);
+        // the 30-second default would abort it half-way (rolled back, but wasted). Ctrl-C still cancels.
+        db.Database.SetCommandTimeout(0);
         try
         {
             return await command.RunAsync(new CommandContext(db, parsed, output, error, configuration), ct);
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or IOException or UnauthorizedAccessException
+            || (e is InvalidOperationException && e.InnerException is System.Data.Common.DbException))
         {
             await error.WriteLineAsync($"error: {e.GetBaseException().Message}");
             return ExitCodes.Failure;

@@ -37,7 +37,9 @@ public sealed class BudgetQuality(AtlasDbContext db)
         foreach (var t in tables)
         {
             var result = TableReconciler.Reconcile(t.Table);
-            cells.AddRange(result.Outcomes.Select(o => Cell(t, programmes, o, cites)));
+            // A position without a stored line (a measure that did not run that year) has nothing to report on; the
+            // reconciler still sees it as an unknown cell, so the table's sums hold.
+            cells.AddRange(result.Outcomes.Where(o => t.Lines.ContainsKey(o.At)).Select(o => Cell(t, programmes, o, cites)));
             cells.AddRange(t.Unplaced.Select(l => Unplaced(t, programmes, l, cites)));
             inconsistencies.AddRange(result.Inconsistencies.Select(i => Inconsistency(t, i)));
         }

@@ -96,7 +96,18 @@ internal abstract class BulkInserter : IAsyncDisposable
         }
 
         public static async Task<BulkInserter> StartAsync(NpgsqlConnection connection, string target, IReadOnlyList<IProperty> columns, CancellationToken ct) =>
-            new Postgres(await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct), columns);
+            new Postgres(await BeginAsync(connection, $"COPY {target} FROM STDIN (FORMAT BINARY)", ct), columns);
+
+        /// <summary>
+        /// COPY's completion waits while the server writes every row (a minute for ten million on a busy machine); the
+        /// connection's command timeout (30 s) would abort it, so the importer waits as long as it takes (zero = no limit).
+        /// </summary>
+        private static async Task<NpgsqlBinaryImporter> BeginAsync(NpgsqlConnection connection, string copy, CancellationToken ct)
+        {
+            var importer = await connection.BeginBinaryImportAsync(copy, ct);
+            importer.Timeout = TimeSpan.Zero;
+            return importer;
+        }
 
         protected override void AddRow(object?[] values)
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ClusterAtlas.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -8,89 +6,20 @@ namespace ClusterAtlas.Tests.Pages;
 
 /// <summary>Follows every internal link of the seeded site from the home page, breadth-first: none may end in a 4xx/5xx.</summary>
 [Collection(SeededApiFixture.Name)]
-public sealed partial class CrawlerTests(AtlasFactory factory, ITestOutputHelper output)
+public sealed class CrawlerTests(AtlasFactory factory, ITestOutputHelper output)
 {
     private const int MaxUrls = 6000;
-
-    [GeneratedRegex("(?:href|src)\\s*=\\s*\"([^\"]*)\"", RegexOptions.IgnoreCase)]
-    private static partial Regex Links();
-
-    /// <summary>The client sends no language cookie, so ?lang=ja renders exactly the default page: fetch that only once.</summary>
-    private static string WithoutDefaultLanguage(string pathAndQuery)
-    {
-        var q = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
-        if (q < 0)
-        {
-            return pathAndQuery;
-        }
-        var rest = string.Join('&', pathAndQuery[(q + 1)..].Split('&').Where(p => p != "lang=ja"));
-        return pathAndQuery[..q] + (rest.Length == 0 ? "" : "?" + rest);
-    }
 
     [Fact]
     public async Task EveryInternalLink_FromTheHomePage_Resolves()
     {
         using var client = PortalClient.Create(factory);
-        var origin = client.BaseAddress!;
-        var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
-        var level = new List<(string Url, string From)> { ("/", "(start)") };
-        var failures = new List<string>();
-        var pages = 0;
-        // Breadth-first, one level at a time; the pages of a level are fetched a few at a time.
-        while (level.Count > 0 && seen.Count < MaxUrls)
-        {
-            var results = new (string Url, int Status, string? Html, string? Location)[level.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, level.Count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
-            {
-                using var response = await client.GetAsync(new Uri(level[i].Url, UriKind.Relative), ct);
-                var html = response.Content.Headers.ContentType?.MediaType == "text/html" ? await response.Content.ReadAsStringAsync(ct) : null;
-                results[i] = (level[i].Url, (int)response.StatusCode, html, response.Headers.Location?.ToString());
-            });
-            var next = new List<(string Url, string From)>();
-            for (var i = 0; i < results.Length; i++)
-            {
-                var (url, status, html, location) = results[i];
-                if (status >= 400)
-                {
-                    failures.Add($"{status} {url} (linked from {level[i].From})");
-                }
-                else if (location is not null)
-                {
-                    Enqueue(location, url, next);
-                }
-                else if (html is not null)
-                {
-                    pages++;
-                    foreach (Match m in Links().Matches(html))
-                    {
-                        Enqueue(WebUtility.HtmlDecode(m.Groups[1].Value), url, next);
-                    }
-                }
-            }
-            level = next;
-        }
-        output.WriteLine($"Crawled {seen.Count} URLs ({pages} HTML pages), {failures.Count} failures.");
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(seen.Count > 100, $"only {seen.Count} URLs visited");
-        Assert.True(seen.Count < MaxUrls, "the crawl did not finish; a page links to endless URLs");
 
-        void Enqueue(string href, string from, List<(string, string)> next)
-        {
-            if (href.Length == 0 || href.StartsWith('#') || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
-                || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
-            var target = new Uri(new Uri(origin, from), href);
-            if (target.Scheme is not ("http" or "https") || target.Authority != origin.Authority)
-            {
-                return; // external
-            }
-            var local = WithoutDefaultLanguage(target.PathAndQuery);
-            if (seen.Add(local))
-            {
-                next.Add((local, from));
-            }
-        }
+        var crawl = await SiteCrawler.CrawlAsync(client, "/", MaxUrls);
+
+        output.WriteLine($"Crawled {crawl.Seen.Count} URLs ({crawl.Pages} HTML pages), {crawl.Failures.Count} failures.");
+        Assert.True(crawl.Failures.Count == 0, string.Join("\n", crawl.Failures));
+        Assert.True(crawl.Seen.Count > 100, $"only {crawl.Seen.Count} URLs visited");
+        Assert.True(crawl.Finished, "the crawl did not finish; a page links to endless URLs");
     }
 }

@@ -41,8 +41,10 @@ public sealed class DataTable(string id, string caption, params string[] columns
     public object? Json { get; set; }
     /// <summary>Marks the first cell of each row as its header (th scope="row").</summary>
     public bool RowHeaders { get; init; } = true;
-    public IReadOnlyList<string?> RowIds { get; private set; } = [];
-    public IReadOnlyList<string?> RowCss { get; private set; } = [];
+    public IReadOnlyList<string?> RowIds => rowIds;
+    public IReadOnlyList<string?> RowCss => rowCss;
+    private readonly List<string?> rowIds = [];
+    private readonly List<string?> rowCss = [];
 
     public DataTable Add(params Cell[] cells) => AddRow(null, null, cells);
 
@@ -53,8 +55,8 @@ public sealed class DataTable(string id, string caption, params string[] columns
             throw new ArgumentException($"Table {Id} has {Columns.Count} columns; a row has {cells.Length}.", nameof(cells));
         }
         Rows.Add(cells);
-        RowIds = [.. RowIds, rowId];
-        RowCss = [.. RowCss, css];
+        rowIds.Add(rowId);
+        rowCss.Add(css);
         return this;
     }
 }
