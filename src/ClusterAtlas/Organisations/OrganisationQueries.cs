@@ -35,6 +35,14 @@ public sealed class OrganisationQueries(AtlasDbContext db)
         return await query.ToPageAsync(page, rows => MapAsync(rows, ct), ct);
     }
 
+    /// <summary>The kinds and countries present, for the list's filters (two DISTINCT queries, not a read of every organisation).</summary>
+    public async Task<(List<string> Kinds, List<string> Countries)> FilterValuesAsync(CancellationToken ct)
+    {
+        var kinds = await db.Organisations.AsNoTracking().Select(o => o.Kind).Distinct().ToListAsync(ct);
+        var countries = await db.Organisations.AsNoTracking().Select(o => o.CountryCode).Distinct().ToListAsync(ct);
+        return ([.. kinds.Order(StringComparer.Ordinal)], [.. countries.Order(StringComparer.Ordinal)]);
+    }
+
     public async Task<OrganisationDto?> GetAsync(string idOrCode, CancellationToken ct)
     {
         var org = int.TryParse(idOrCode, out var id)

@@ -17,12 +17,39 @@ public sealed record ParticipationDto(
 
 public sealed record RegionSummaryDto(
     int Id, string Code, string NameJa, string NameEn, IReadOnlyList<string> Prefectures, IReadOnlyList<string> Fields,
-    double? Latitude, double? Longitude, IReadOnlyList<ParticipationDto> Participations, IReadOnlyList<CitationDto> Citations);
+    double? Latitude, double? Longitude, IReadOnlyList<ParticipationDto> Participations, IReadOnlyList<CitationDto> Citations,
+    int ParticipationTotal);
+
+/// <summary>A region as a map shows it; <see cref="Group"/> is null for a region without projects.</summary>
+public sealed record RegionMapPointDto(string Code, string NameJa, string NameEn, double Latitude, double Longitude, RegionMapGroupDto? Group);
+
+public sealed record RegionNameDto(string Code, string NameJa, string NameEn);
+
+public sealed record RegionMapGroupDto(string Programme, string ProgrammeNameJa, string ProgrammeNameEn, string? GroupLabel);
 
 /// <summary>Region lists and filters (regions by programme, fiscal year, field, prefecture, text).</summary>
 public sealed class RegionQueries(AtlasDbContext db)
 {
-    public async Task<Page<RegionSummaryDto>> ListAsync(RegionFilter filter, PageRequest page, CancellationToken ct)
+    public async Task<Page<RegionSummaryDto>> ListAsync(RegionFilter filter, PageRequest page, CancellationToken ct) =>
+        await (await FilteredAsync(filter, ct)).ToPageAsync(page, rows => SummariesAsync(rows.Select(r => r.Id).ToList(), ct), ct);
+
+    /// <summary>
+    /// Every located region that passes the filter, with the programme and group of its latest labelled project (else its
+    /// latest project): what a map colours it by. One query, one row per region, whatever the number of projects.
+    /// </summary>
+    public async Task<List<RegionMapPointDto>> MapPointsAsync(RegionFilter filter, CancellationToken ct) =>
+        await (await FilteredAsync(filter, ct)).Where(r => r.Latitude != null && r.Longitude != null).OrderBy(r => r.Id)
+            .Select(r => new RegionMapPointDto(r.Code, r.NameJa, r.NameEn, r.Latitude!.Value, r.Longitude!.Value,
+                r.Participations.OrderByDescending(p => p.GroupLabel != null).ThenByDescending(p => p.StartFiscalYear)
+                    .ThenByDescending(p => p.ListNo).ThenByDescending(p => p.Id)
+                    .Select(p => new RegionMapGroupDto(p.Programme!.Code, p.Programme.NameJa, p.Programme.NameEn, p.GroupLabel)).FirstOrDefault()))
+            .ToListAsync(ct);
+
+    /// <summary>Every region's code and names in id order, for pickers (no projects, no citations).</summary>
+    public async Task<List<RegionNameDto>> NamesAsync(CancellationToken ct) =>
+        await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new RegionNameDto(r.Code, r.NameJa, r.NameEn)).ToListAsync(ct);
+
+    private async Task<IQueryable<Region>> FilteredAsync(RegionFilter filter, CancellationToken ct)
     {
         var query = db.Regions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -46,16 +73,32 @@ public sealed class RegionQueries(AtlasDbContext db)
         {
             query = query.Where(r => r.Prefectures.Any(p => p.Prefecture == filter.Prefecture));
         }
-        return await query.ToPageAsync(page, rows => SummariesAsync(rows.Select(r => r.Id).ToList(), ct), ct);
+        return query;
     }
 
-    /// <summary>Summaries for the given regions, in the given order, with three queries in all.</summary>
+    /// <summary>
+    /// At most this many projects per region in a summary (the first by term, as the region page lists them); a region of
+    /// a national registry has hundreds, and a list page of 500 regions would otherwise carry a hundred thousand.
+    /// <see cref="RegionSummaryDto.ParticipationTotal"/> says how many there are.
+    /// </summary>
+    public const int SummaryParticipationLimit = RegionDetails.DefaultSectionLimit;
+
+    /// <summary>Summaries for the given regions, in the given order, with a handful of queries whatever their size.</summary>
     public async Task<List<RegionSummaryDto>> SummariesAsync(List<int> ids, CancellationToken ct)
     {
         var regions = await db.Regions.AsNoTracking().AsSplitQuery().Where(r => ids.Contains(r.Id))
             .Include(r => r.Prefectures).Include(r => r.Fields)
-            .Include(r => r.Participations).ThenInclude(p => p.Programme)
+            .Include(r => r.Participations.OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id).Take(SummaryParticipationLimit))
             .ToDictionaryAsync(r => r.Id, ct);
+        // Programmes apart: with a reference include under the limited collection, EF needs APPLY, which SQLite lacks.
+        var programmeIds = regions.Values.SelectMany(r => r.Participations).Select(p => p.ProgrammeId).Distinct().ToList();
+        var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var p in regions.Values.SelectMany(r => r.Participations))
+        {
+            p.Programme = programmes[p.ProgrammeId];
+        }
+        var totals = await db.Participations.AsNoTracking().Where(p => ids.Contains(p.RegionId)).GroupBy(p => p.RegionId)
+            .Select(g => new { RegionId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.RegionId, g => g.Count, ct);
         var regionCites = await CitationLookup.ForAsync(db, SubjectTypes.Region, ids, ct);
         var rows = regions.Values.SelectMany(r => r.Participations).ToList();
         var regionOf = rows.ToDictionary(p => p.Id, p => p.RegionId);
@@ -66,14 +109,14 @@ public sealed class RegionQueries(AtlasDbContext db)
             var r = regions[id];
             return new RegionSummaryDto(r.Id, r.Code, r.NameJa, r.NameEn,
                 [.. r.Prefectures.Select(p => p.Prefecture)], [.. r.Fields.Select(f => f.Field)], r.Latitude, r.Longitude,
-                [.. participations[id]], [.. regionCites[id]]);
+                [.. participations[id]], [.. regionCites[id]], totals.GetValueOrDefault(id));
         }).ToList();
     }
 
     public async Task<List<ParticipationDto>> ParticipationsAsync(List<Participation> rows, CancellationToken ct)
     {
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Participation, rows.Select(p => p.Id), ct);
-        return rows.OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).Select(p => new ParticipationDto(
+        return rows.OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id).Select(p => new ParticipationDto(
             p.Id, p.Programme!.Code, p.Programme.NameJa, p.Programme.NameEn, FiscalYearDto.From(p.StartFiscalYear)!,
             FiscalYearDto.From(p.EndFiscalYear), p.TermText, p.ClusterName, p.Theme, p.SourcePage, p.ListNo, p.GroupLabel,
             p.Basis.ToString().ToLowerInvariant(), p.Note, [.. cites[p.Id]])).ToList();

@@ -11,13 +11,13 @@ public sealed class IndexModel(RegionComparison comparison, RegionQueries region
 
     public string? Error { get; private set; }
     public RegionComparisonDto? Result { get; private set; }
-    public List<RegionSummaryDto> AllRegions { get; private set; } = [];
+    public List<RegionNameDto> AllRegions { get; private set; } = [];
     public TimelineData Timeline { get; private set; } = new([], 2001, 2013);
     public DataTable Table { get; private set; } = new("comparison", "");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        AllRegions = await AllPages.ReadAsync(page => regions.ListAsync(new RegionFilter(null, null, null, null, null), page, ct));
+        AllRegions = await regions.NamesAsync(ct);
         var codes = Codes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count > RegionComparison.MaxRegions)
         {

@@ -4,9 +4,12 @@ using ClusterAtlas.Programmes;
 using ClusterAtlas.Regions;
 using ClusterAtlas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ClusterAtlas.Web.Features.Home;
 
+// Registry-wide (its map reads every region's latest project): cached per language and data version, as region pages are.
+[OutputCache(PolicyName = RegistryCaching.Policy)]
 public sealed class IndexModel(HeadlineFigures figures, RegistryCounts counts, ProgrammeOverview programmes, RegionQueries regions) : PortalPageModel
 {
     /// <summary>The programme-wide totals worth a headline, in this order.</summary>
@@ -44,8 +47,7 @@ public sealed class IndexModel(HeadlineFigures figures, RegistryCounts counts, P
                 T.Term(p.Start, p.End), T.Term(p.FirstParticipation, p.LastParticipation),
                 Cell.Num(p.Regions == 0 ? "" : T.Number(p.Regions)));
         }
-        var regionList = await AllPages.ReadAsync(page => regions.ListAsync(new RegionFilter(null, null, null, null, null), page, ct));
-        Map = Maps.Japan(regionList, T);
+        Map = Maps.Japan(await regions.MapPointsAsync(new RegionFilter(null, null, null, null, null), ct), T);
         return PageOrData(ProgrammeTable);
     }
 }

@@ -10,6 +10,9 @@ public sealed class IndexModel(OrganisationQueries organisations) : PortalPageMo
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public ListPaging Paging { get; private set; } = new(1, ListPaging.DefaultPageSize, 0, 0);
 
     public DataTable Table { get; private set; } = new("organisations", "");
     public List<string> Kinds { get; private set; } = [];
@@ -17,11 +20,10 @@ public sealed class IndexModel(OrganisationQueries organisations) : PortalPageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var all = await AllPages.ReadAsync(page => organisations.ListAsync(new OrganisationFilter(null, null, null), page, ct));
-        Kinds = [.. all.Select(o => o.Kind).Distinct().Order(StringComparer.Ordinal)];
-        Countries = [.. all.Select(o => o.Country).Distinct().Order(StringComparer.Ordinal)];
-        var rows = string.IsNullOrWhiteSpace(Q + Kind + Country) ? all
-            : await AllPages.ReadAsync(page => organisations.ListAsync(new OrganisationFilter(Q, Kind, Country), page, ct));
+        (Kinds, Countries) = await organisations.FilterValuesAsync(ct);
+        var page = await organisations.ListAsync(new OrganisationFilter(Q, Kind, Country), ListPaging.Request(PageNumber), ct);
+        Paging = ListPaging.Of(PageNumber, page);
+        var rows = page.Items;
         Table = new DataTable("organisations", T["organisations.table"], T["common.organisation"], T["common.kind"], T["common.country"], T["common.note"])
             { Json = rows };
         foreach (var o in rows)

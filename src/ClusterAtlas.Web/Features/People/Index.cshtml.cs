@@ -7,12 +7,17 @@ namespace ClusterAtlas.Web.Features.People;
 public sealed class IndexModel(PeopleQueries people) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public ListPaging Paging { get; private set; } = new(1, ListPaging.DefaultPageSize, 0, 0);
 
     public DataTable Table { get; private set; } = new("people", "");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var rows = await AllPages.ReadAsync(page => people.ListAsync(Q, null, null, page, ct));
+        var page = await people.ListAsync(Q, null, null, ListPaging.Request(PageNumber), ct);
+        Paging = ListPaging.Of(PageNumber, page);
+        var rows = page.Items;
         Table = new DataTable("people", T["people.table"], T["common.person"], T["person.roles"]) { Json = rows };
         foreach (var p in rows)
         {

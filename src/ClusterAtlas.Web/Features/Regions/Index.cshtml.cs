@@ -3,10 +3,13 @@ using ClusterAtlas.Programmes;
 using ClusterAtlas.Regions;
 using ClusterAtlas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ClusterAtlas.Web.Features.Regions;
 
 /// <summary>/regions: the region list with the API's filters (q, programme, fiscalYear, field, prefecture), map and downloads.</summary>
+// Registry-wide (its map reads every region's latest project): cached per language and data version, as region pages are.
+[OutputCache(PolicyName = RegistryCaching.Policy)]
 public sealed class IndexModel(RegionQueries regions, RegionFacets facets, ProgrammeOverview programmes) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -14,6 +17,9 @@ public sealed class IndexModel(RegionQueries regions, RegionFacets facets, Progr
     [BindProperty(SupportsGet = true)] public string? FiscalYear { get; set; }
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
     [BindProperty(SupportsGet = true)] public string? Prefecture { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public ListPaging Paging { get; private set; } = new(1, ListPaging.DefaultPageSize, 0, 0);
 
     public string? Error { get; private set; }
     public RegionFacetsDto Facets { get; private set; } = new([], [], []);
@@ -44,7 +50,10 @@ public sealed class IndexModel(RegionQueries regions, RegionFacets facets, Progr
         {
             return PageWithStatus(400);
         }
-        var list = await AllPages.ReadAsync(page => regions.ListAsync(new RegionFilter(Q, Programme, fy, Field, Prefecture), page, ct));
+        var filter = new RegionFilter(Q, Programme, fy, Field, Prefecture);
+        var page = await regions.ListAsync(filter, ListPaging.Request(PageNumber), ct);
+        Paging = ListPaging.Of(PageNumber, page);
+        var list = page.Items;
         Table.Json = list;
         foreach (var r in list)
         {
@@ -52,9 +61,10 @@ public sealed class IndexModel(RegionQueries regions, RegionFacets facets, Progr
                 Cell.List(r.Prefectures.Select(p => new CellPart(p, null, T.JaOnly)), r.Citations.For("prefectures")),
                 Cell.List(r.Fields.Select(f => new CellPart(f, null, T.JaOnly)), r.Citations.For("fields")),
                 Cell.List(r.Participations.Select(p => new CellPart($"{T.Name(p.ProgrammeNameJa, p.ProgrammeNameEn)} ({T.Term(p.Start, p.End)})",
-                    PortalLinks.Programme(p.Programme)))));
+                    PortalLinks.Programme(p.Programme))).Concat(r.ParticipationTotal > r.Participations.Count
+                    ? [new CellPart(T.Format("common.shownOf", r.Participations.Count, r.ParticipationTotal), PortalLinks.Region(r.Code))] : [])));
         }
-        Map = Maps.Japan(list, T);
+        Map = Maps.Japan(await regions.MapPointsAsync(filter, ct), T);
         return PageOrData(Table);
     }
 }

@@ -10,22 +10,20 @@ internal static class Maps
     /// Every located region, coloured by its group: the group label the continuing-region list prints for its latest
     /// programme track (source 002, e.g. 「グローバル型 (第Ⅰ期)」), or the track alone where no label is printed.
     /// </summary>
-    public static JapanMapData Japan(IEnumerable<RegionSummaryDto> regions, UiText t)
+    public static JapanMapData Japan(IEnumerable<RegionMapPointDto> regions, UiText t)
     {
-        var located = regions.Where(r => r.Latitude is not null && r.Longitude is not null).ToList();
         var groups = new Dictionary<string, string>(StringComparer.Ordinal);
         var points = new List<MapPoint>();
-        foreach (var r in located)
+        foreach (var r in regions)
         {
-            var p = r.Participations.LastOrDefault(x => x.GroupLabel is not null) ?? (r.Participations.Count == 0 ? null : r.Participations[^1]);
             string? group = null;
-            if (p is not null)
+            if (r.Group is { } g)
             {
-                var track = t.Name(p.ProgrammeNameJa, p.ProgrammeNameEn);
-                group = p.GroupLabel is null ? p.Programme : p.Programme + "|" + p.GroupLabel;
-                groups.TryAdd(group, p.GroupLabel is null ? t.Format("home.map.group.unlabelled", track) : t.Format("home.map.group.labelled", p.GroupLabel, track));
+                var track = t.Name(g.ProgrammeNameJa, g.ProgrammeNameEn);
+                group = g.GroupLabel is null ? g.Programme : g.Programme + "|" + g.GroupLabel;
+                groups.TryAdd(group, g.GroupLabel is null ? t.Format("home.map.group.unlabelled", track) : t.Format("home.map.group.labelled", g.GroupLabel, track));
             }
-            points.Add(new MapPoint(r.Code, t.Name(r.NameJa, r.NameEn), r.Latitude!.Value, r.Longitude!.Value, PortalLinks.Region(r.Code), group));
+            points.Add(new MapPoint(r.Code, t.Name(r.NameJa, r.NameEn), r.Latitude, r.Longitude, PortalLinks.Region(r.Code), group));
         }
         return new JapanMapData(points, groups.Count == 0 ? null : groups);
     }

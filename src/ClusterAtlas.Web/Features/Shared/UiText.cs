@@ -135,6 +135,8 @@ public sealed partial class UiText(IHttpContextAccessor http)
         ["common.filter"] = ("絞り込む", "Filter"),
         ["common.clear"] = ("条件をクリア", "Clear filters"),
         ["common.results"] = ("{0} 件", "{0} results"),
+        ["common.page.label"] = ("ページ", "Pages"),
+        ["common.page.range"] = ("全{2}件のうち{0}〜{1}件目", "{0}–{1} of {2}"),
         ["common.tableRegion"] = ("表: {0}", "Table: {0}"),
         ["common.download"] = ("この表のデータ:", "Data of this table:"),
         ["common.downloadAll"] = ("データをダウンロード:", "Download the data:"),
