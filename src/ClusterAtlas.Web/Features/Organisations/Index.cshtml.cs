@@ -10,7 +10,7 @@ public sealed class IndexModel(OrganisationQueries organisations) : PortalPageMo
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public ListPaging Paging { get; private set; } = new(1, ListPaging.DefaultPageSize, 0, 0);
 
@@ -20,6 +20,7 @@ public sealed class IndexModel(OrganisationQueries organisations) : PortalPageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        PageNumber = ListPaging.PageOf(Request);
         (Kinds, Countries) = await organisations.FilterValuesAsync(ct);
         var page = await organisations.ListAsync(new OrganisationFilter(Q, Kind, Country), ListPaging.Request(PageNumber), ct);
         Paging = ListPaging.Of(PageNumber, page);

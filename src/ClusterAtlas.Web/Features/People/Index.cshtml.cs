@@ -7,7 +7,7 @@ namespace ClusterAtlas.Web.Features.People;
 public sealed class IndexModel(PeopleQueries people) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public ListPaging Paging { get; private set; } = new(1, ListPaging.DefaultPageSize, 0, 0);
 
@@ -15,6 +15,7 @@ public sealed class IndexModel(PeopleQueries people) : PortalPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        PageNumber = ListPaging.PageOf(Request);
         var page = await people.ListAsync(Q, null, null, ListPaging.Request(PageNumber), ct);
         Paging = ListPaging.Of(PageNumber, page);
         var rows = page.Items;

@@ -17,7 +17,7 @@ public sealed class IndexModel(RegionQueries regions, RegionFacets facets, Progr
     [BindProperty(SupportsGet = true)] public string? FiscalYear { get; set; }
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
     [BindProperty(SupportsGet = true)] public string? Prefecture { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public ListPaging Paging { get; private set; } = new(1, ListPaging.DefaultPageSize, 0, 0);
 
@@ -30,6 +30,7 @@ public sealed class IndexModel(RegionQueries regions, RegionFacets facets, Progr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        PageNumber = ListPaging.PageOf(Request);
         Facets = await facets.GetAsync(ct);
         Programmes = [.. (await programmes.ListAsync(ct)).Where(p => p.Regions > 0)];
         int? fy = null;

@@ -27,7 +27,7 @@ public sealed class IndexModel(FacetedSearch search) : PortalPageModel
     [BindProperty(SupportsGet = true, Name = "ministry")] public List<string> Ministries { get; set; } = [];
     [BindProperty(SupportsGet = true)] public string? FyFrom { get; set; }
     [BindProperty(SupportsGet = true)] public string? FyTo { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public List<string> Errors { get; } = [];
     public string? Warning { get; private set; }
@@ -41,6 +41,7 @@ public sealed class IndexModel(FacetedSearch search) : PortalPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        PageNumber = ListPaging.PageOf(Request);
         if (string.IsNullOrWhiteSpace(Q))
         {
             return Page();
