@@ -1,6 +1,7 @@
 using ClusterAtlas.Calendar;
 using ClusterAtlas.Data;
 using ClusterAtlas.Paging;
+using ClusterAtlas.Programmes;
 using ClusterAtlas.Search;
 using ClusterAtlas.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ public sealed record EventDto(
     string? DateText, string? Venue, IReadOnlyList<string> Organisers, FiscalYearDto? FiscalYear, string? Programme, string? Note,
     IReadOnlyList<CitationDto> Citations);
 
-public sealed record EventFilter(string? Q, string? Kind, int? FiscalYear, DateOnly? From, DateOnly? To, string? Organiser);
+/// <summary>Event filters; Programme (a code) also matches its phases, types and tracks.</summary>
+public sealed record EventFilter(string? Q, string? Kind, int? FiscalYear, DateOnly? From, DateOnly? To, string? Organiser, string? Programme = null);
 
 public sealed class EventQueries(AtlasDbContext db)
 {
@@ -45,6 +47,11 @@ public sealed class EventQueries(AtlasDbContext db)
         if (!string.IsNullOrWhiteSpace(filter.Organiser))
         {
             query = query.Where(e => e.Organisers != null && e.Organisers.Contains(filter.Organiser));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Programme))
+        {
+            var ids = await ProgrammeTree.DescendantIdsAsync(db, filter.Programme, ct);
+            query = query.Where(e => e.ProgrammeId != null && ids.Contains(e.ProgrammeId.Value));
         }
         return await query.Include(e => e.Programme).ToPageAsync(page, rows => MapAsync(rows, ct), ct);
     }

@@ -51,6 +51,32 @@ public sealed class ObservationQueries(AtlasDbContext db)
         return await query.ToPageAsync(page ?? new PageRequest(int.MaxValue - 1, 0, null), rows => MapAsync(rows, ct), ct);
     }
 
+    /// <summary>
+    /// The yearly values of series that have no region (national or programme-wide), ordered by scope, at most
+    /// <paramref name="limit"/> rows: when the limit cuts a scope, that scope is dropped, so every series returned is
+    /// complete and a chart is never drawn from part of one. Region series are charted on each region's page.
+    /// </summary>
+    public async Task<(List<ObservationDto> Rows, bool Complete)> ChartableAsync(string? programme, int limit, CancellationToken ct)
+    {
+        var query = db.IndicatorObservations.AsNoTracking()
+            .Where(o => o.RegionId == null && o.FiscalYearFrom != null && (o.FiscalYearTo == null || o.FiscalYearTo == o.FiscalYearFrom));
+        if (!string.IsNullOrWhiteSpace(programme))
+        {
+            var ids = await ProgrammeTree.DescendantIdsAsync(db, programme, ct);
+            query = query.Where(o => o.ProgrammeId != null && ids.Contains(o.ProgrammeId.Value));
+        }
+        var rows = await query.OrderBy(o => o.IndicatorId).ThenBy(o => o.ProgrammeId).ThenBy(o => o.Id).Take(limit + 1)
+            .Include(o => o.Indicator).Include(o => o.Programme).Include(o => o.Region).ToListAsync(ct);
+        var complete = rows.Count <= limit;
+        if (!complete)
+        {
+            var last = rows[^1];
+            rows.RemoveAll(o => o.IndicatorId == last.IndicatorId && o.ProgrammeId == last.ProgrammeId);
+        }
+        // Back in id order: charts are grouped in order of first appearance, as when every value was read.
+        return (await MapAsync([.. rows.OrderBy(o => o.Id)], ct), complete);
+    }
+
     /// <summary>A region's first values (by id), without a count: the region's page counts all its lists in one query.</summary>
     public async Task<List<ObservationDto>> ForRegionAsync(int regionId, int limit, CancellationToken ct) =>
         await MapAsync(await db.IndicatorObservations.AsNoTracking().Where(o => o.RegionId == regionId).OrderBy(o => o.Id).Take(limit)

@@ -20,7 +20,7 @@ namespace ClusterAtlas.Web.Features.Api;
 internal static class AtlasQueryServices
 {
     public static IServiceCollection AddAtlasQueries(this IServiceCollection services) => services
-        .AddScoped<RegionQueries>().AddScoped<RegionDetails>().AddScoped<ProgrammeQueries>().AddScoped<BudgetFigures>().AddScoped<CooperationQueries>().AddScoped<MinistryQueries>()
+        .AddScoped<RegionQueries>().AddScoped<ProgrammeMembers>().AddScoped<RegionDetails>().AddScoped<ProgrammeQueries>().AddScoped<BudgetFigures>().AddScoped<CooperationQueries>().AddScoped<MinistryQueries>()
         .AddScoped<OrganisationQueries>().AddScoped<PeopleQueries>().AddScoped<LinkQueries>().AddScoped<EventQueries>()
         .AddScoped<IndustrialClusterQueries>().AddScoped<ObservationQueries>().AddScoped<SurveyQueries>()
         .AddScoped<SourceQueries>().AddScoped<SearchService>().AddScoped<SeedCuratedDataset>()

@@ -158,12 +158,12 @@ internal static class RegistryApi
     }
 
     private static async Task<Results<Ok<Page<EventDto>>, ValidationProblem>> ListEvents(
-        EventQueries q, string? kind, string? fiscalYear, string? from, string? to, string? organiser,
+        EventQueries q, string? kind, string? fiscalYear, string? from, string? to, string? organiser, string? programme,
         string? limit, string? offset, string? cursor, HttpContext http, CancellationToken ct)
     {
         var p = new ApiParameters();
         var page = p.Page(limit, offset, cursor);
-        var filter = new EventFilter(http.Request.Query["q"], kind, p.FiscalYear("fiscalYear", fiscalYear), p.Date("from", from), p.Date("to", to), organiser);
+        var filter = new EventFilter(http.Request.Query["q"], kind, p.FiscalYear("fiscalYear", fiscalYear), p.Date("from", from), p.Date("to", to), organiser, programme);
         return p.IsValid ? TypedResults.Ok(await q.ListAsync(filter, page, ct)) : p.Problem();
     }
 

@@ -1,12 +1,18 @@
+using System.Globalization;
 using ClusterAtlas.International;
-using ClusterAtlas.Regions;
+using ClusterAtlas.Paging;
 using ClusterAtlas.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ClusterAtlas.Web.Features.International;
 
-/// <summary>/international: the world map of partner countries and the filterable list of links (country, region, partner kind).</summary>
-public sealed class IndexModel(LinkQueries links, RegionQueries regions) : PortalPageModel
+/// <summary>
+/// /international: the world map of partner countries and the filterable list of links (country, region, partner kind).
+/// The map and the by-country table come from per-(country, region) counts in SQL, so they cover every link; the list
+/// shows the first <see cref="PortalLimits.TableRows"/> links with the count of all.
+/// </summary>
+public sealed class IndexModel(LinkQueries links) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -18,35 +24,47 @@ public sealed class IndexModel(LinkQueries links, RegionQueries regions) : Porta
     public List<(string Code, string Name)> RegionOptions { get; private set; } = [];
     public List<string> CountryOptions { get; private set; } = [];
     public List<string> KindOptions { get; private set; } = [];
+    public int Total { get; private set; }
+
+    /// <summary>The paged API for the same filter (its country filter matches the link's own country code).</summary>
+    public string Api => QueryHelpers.AddQueryString("/api/v1/links", new Dictionary<string, string?>
+    {
+        ["limit"] = PageRequest.MaxLimit.ToString(CultureInfo.InvariantCulture), ["region"] = Region, ["country"] = Country, ["partnerKind"] = Kind,
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var all = (await links.ListAsync(new LinkFilter(null, null, null), null, ct)).Items;
-        var names = (await AllPages.ReadAsync(page => regions.ListAsync(new RegionFilter(null, null, null, null, null), page, ct)))
-            .ToDictionary(r => r.Code, r => T.Name(r.NameJa, r.NameEn), StringComparer.Ordinal);
-        string RegionName(LinkDto l) => names.GetValueOrDefault(l.Region, l.RegionNameJa);
-        RegionOptions = [.. all.DistinctBy(l => l.Region).Select(l => (l.Region, RegionName(l)))];
-        CountryOptions = [.. all.Select(Maps.LinkCountry).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
-        KindOptions = [.. all.Select(l => l.PartnerKind).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        var facets = await links.FacetsAsync(ct);
+        var names = facets.Regions.ToDictionary(r => r.Code, r => T.Name(r.NameJa, r.NameEn), StringComparer.Ordinal);
+        string RegionName(string code, string nameJa) => names.GetValueOrDefault(code, nameJa);
+        RegionOptions = [.. facets.Regions.Select(r => (r.Code, names[r.Code]))];
+        CountryOptions = facets.Countries;
+        KindOptions = facets.Kinds;
         // The country filter also finds partners whose organisation is in that country (Medicon Valley: DK).
-        var rows = all.Where(l => (string.IsNullOrWhiteSpace(Country) || string.Equals(Maps.LinkCountry(l), Country, StringComparison.OrdinalIgnoreCase))
-            && (string.IsNullOrWhiteSpace(Region) || l.Region == Region) && (string.IsNullOrWhiteSpace(Kind) || l.PartnerKind == Kind)).ToList();
-        World = Maps.World(rows, T, RegionName);
+        var filter = new LinkFilter(NullIfBlank(Region), NullIfBlank(Country), NullIfBlank(Kind), ByPartnerCountry: true);
+        var page = await links.ListAsync(filter, new PageRequest(PortalLimits.TableRows, 0, null), ct);
+        var counts = await links.CountsAsync(filter, ct);
+        Total = page.Total;
+        World = Maps.World(counts, T, c => RegionName(c.Region, c.RegionNameJa));
         Table = new DataTable("links", T["international.table"], T["common.region"], T["common.partner"], T["common.country"], T["common.kind"],
-            T["common.fiscalYear"], T["common.activity"]) { Json = rows };
-        foreach (var l in rows)
+            T["common.fiscalYear"], T["common.activity"]) { Json = page.Items };
+        foreach (var l in page.Items)
         {
-            Table.Add(Cell.Of(RegionName(l), PortalLinks.Region(l.Region)),
+            Table.Add(Cell.Of(RegionName(l.Region, l.RegionNameJa), PortalLinks.Region(l.Region)),
                 l.PartnerOrganisation is { } org ? Cell.Of(T.Name(org.NameJa, org.NameEn), PortalLinks.Organisation(org.Code)) : Cell.Of(l.PartnerName ?? "—", lang: T.JaOnly),
                 Cell.Of(T.Country(Maps.LinkCountry(l))), T.Label("partner", l.PartnerKind), T.Fy(l.FiscalYear), Cell.Of(l.ActivityJa, cites: l.Citations, lang: T.JaOnly));
         }
         Countries = new DataTable("countries", T["international.byCountry"], T["common.country"], T["common.count"], T["common.regions"]);
-        foreach (var g in rows.GroupBy(Maps.LinkCountry).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        var byCountry = counts.GroupBy(c => c.Country).Select(g => (Country: g.Key, Links: g.Sum(c => c.Links), Regions: g.ToList()))
+            .OrderByDescending(g => g.Links).ThenBy(g => g.Country, StringComparer.Ordinal).ToList();
+        foreach (var g in byCountry)
         {
-            Countries.Add(Cell.Of(T.Country(g.Key), PortalLinks.CountryLinks(g.Key)), Cell.Num(T.Number(g.Count())),
-                Cell.List(g.DistinctBy(l => l.Region).Select(l => new CellPart(RegionName(l), PortalLinks.Region(l.Region)))));
+            Countries.Add(Cell.Of(T.Country(g.Country), PortalLinks.CountryLinks(g.Country)), Cell.Num(T.Number(g.Links)),
+                Cell.List(g.Regions.Select(c => new CellPart(RegionName(c.Region, c.RegionNameJa), PortalLinks.Region(c.Region)))));
         }
-        Countries.Json = rows.GroupBy(Maps.LinkCountry).Select(g => new { Country = g.Key, Links = g.Count(), Regions = g.Select(l => l.Region).Distinct() });
+        Countries.Json = byCountry.Select(g => new { g.Country, g.Links, Regions = g.Regions.Select(c => c.Region) });
         return PageOrData(Table, Countries);
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

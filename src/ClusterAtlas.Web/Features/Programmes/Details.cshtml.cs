@@ -1,5 +1,6 @@
 using ClusterAtlas.Events;
 using ClusterAtlas.Indicators;
+using ClusterAtlas.Paging;
 using ClusterAtlas.Programmes;
 using ClusterAtlas.Regions;
 using ClusterAtlas.Web.Features.Budgets;
@@ -11,7 +12,7 @@ namespace ClusterAtlas.Web.Features.Programmes;
 
 /// <summary>/programmes/{code}: description, term, ministry, parts, lineage, regions, budgets (blank is not zero), indicators, events.</summary>
 public sealed class DetailsModel(
-    ProgrammeQueries programmes, ProgrammeOverview overview, RegionQueries regions, CooperationQueries cooperation,
+    ProgrammeQueries programmes, ProgrammeOverview overview, ProgrammeMembers memberships, CooperationQueries cooperation,
     ObservationQueries observations, EventQueries events) : PortalPageModel
 {
     public ProgrammeDto Programme { get; private set; } = null!;
@@ -25,6 +26,14 @@ public sealed class DetailsModel(
     public DataTable Cooperation { get; private set; } = null!;
     public DataTable Indicators { get; private set; } = null!;
     public DataTable Events { get; private set; } = null!;
+    public int RegionTotal { get; private set; }
+    public int IndicatorTotal { get; private set; }
+    public int EventTotal { get; private set; }
+    public bool TimelineComplete { get; private set; } = true;
+    public bool ChartsComplete { get; private set; } = true;
+
+    /// <summary>The paged API list behind a table of this page, for the rows beyond the page's limit.</summary>
+    public string Api(string list) => $"/api/v1/{list}?programme={Uri.EscapeDataString(Programme.Code)}&limit={PageRequest.MaxLimit}";
 
     public string NameOf(string code) => ByCode.TryGetValue(code, out var p) ? T.Name(p.NameJa, p.NameEn) : code;
 
@@ -39,18 +48,24 @@ public sealed class DetailsModel(
         var all = await overview.ListAsync(ct);
         ByCode = all.ToDictionary(p => p.Code, StringComparer.Ordinal);
         Overview = ByCode.GetValueOrDefault(programme.Code);
-        var subtree = Subtree(all, programme.Code);
 
-        var members = await AllPages.ReadAsync(page => regions.ListAsync(new RegionFilter(null, programme.Code, null, null, null), page, ct));
-        var rows = members.Select(r => (Region: r, Items: (IReadOnlyList<ParticipationDto>)[.. r.Participations.Where(p => subtree.Contains(p.Programme))])).ToList();
-        Timeline = Maps.Participations(rows.Select(r => (T.Name(r.Region.NameJa, r.Region.NameEn), (string?)PortalLinks.Region(r.Region.Code), r.Items)), T);
+        // Tables hold their first rows (PortalLimits.TableRows) with the count of all: a national programme has thousands.
+        var members = await memberships.ListAsync(programme.Code, PortalLimits.TableRows, ct);
+        RegionTotal = members.Total;
+        var rows = members.Items.GroupBy(m => m.Region).Select(g => (Region: g.First(), Items: (IReadOnlyList<ParticipationDto>)[.. g.Select(m => m.Participation)])).ToList();
+        // The timeline is drawn only from the complete list: a timeline of the first rows would silently miss regions.
+        TimelineComplete = members.Items.Count == members.Total;
+        if (TimelineComplete)
+        {
+            Timeline = Maps.Participations(rows.Select(r => (T.Name(r.Region.RegionNameJa, r.Region.RegionNameEn), (string?)PortalLinks.Region(r.Region.Region), r.Items)), T);
+        }
         Regions = new DataTable("regions", T["programme.regions.table"], T["common.region"], T["common.programme"], T["common.term"], T["common.termText"],
-            T["region.cluster"]) { Json = rows.Select(r => new { r.Region.Code, r.Region.NameJa, r.Region.NameEn, Participations = r.Items }) };
+            T["region.cluster"]) { Json = rows.Select(r => new { Code = r.Region.Region, NameJa = r.Region.RegionNameJa, NameEn = r.Region.RegionNameEn, Participations = r.Items }) };
         foreach (var (region, items) in rows)
         {
             foreach (var p in items)
             {
-                Regions.Add(Cell.Of(T.Name(region.NameJa, region.NameEn), PortalLinks.Region(region.Code)),
+                Regions.Add(Cell.Of(T.Name(region.RegionNameJa, region.RegionNameEn), PortalLinks.Region(region.Region)),
                     Cell.Of(T.Name(p.ProgrammeNameJa, p.ProgrammeNameEn), p.Programme == programme.Code ? null : PortalLinks.Programme(p.Programme)),
                     T.Term(p.Start, p.End), Cell.Of(p.TermText, cites: p.Citations.For("termText", "startFy", "endFy"), lang: T.JaOnly),
                     Cell.Of(p.ClusterName, cites: p.Citations.For("clusterName"), lang: T.JaOnly));
@@ -69,28 +84,19 @@ public sealed class DetailsModel(
                 Cell.Of(c.DescriptionJa, cites: c.Citations, lang: T.JaOnly));
         }
 
-        var values = (await observations.ListAsync(new ObservationFilter(null, programme.Code, null, null), null, ct)).Items;
-        Charts = IndicatorCharts.Build(values, T, NameOf);
-        Indicators = IndicatorTables.Build("indicators", T["indicators.table"], values, T, c => NameOf(c));
+        var first = new PageRequest(PortalLimits.TableRows, 0, null);
+        var values = await observations.ListAsync(new ObservationFilter(null, programme.Code, null, null), first, ct);
+        IndicatorTotal = values.Total;
+        // Charts: the programme-wide series, each read whole (ChartableAsync); its regions' series are on their pages.
+        var (chartable, complete) = await observations.ChartableAsync(programme.Code, PortalLimits.ChartRows, ct);
+        ChartsComplete = complete;
+        Charts = IndicatorCharts.Build(chartable, T, NameOf);
+        Indicators = IndicatorTables.Build("indicators", T["indicators.table"], values.Items, T, c => NameOf(c));
 
-        var related = (await AllPages.ReadAsync(page => events.ListAsync(new EventFilter(null, null, null, null, null, null), page, ct)))
-            .Where(e => e.Programme is not null && subtree.Contains(e.Programme)).ToList();
-        Events = EventTables.Build(related, T);
+        var related = await events.ListAsync(new EventFilter(null, null, null, null, null, null, programme.Code), first, ct);
+        EventTotal = related.Total;
+        Events = EventTables.Build([.. related.Items], T);
         return PageOrData(Regions, Budgets, Cooperation, Indicators, Events);
-    }
-
-    private static HashSet<string> Subtree(List<ProgrammeOverviewDto> all, string code)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal) { code };
-        foreach (var p in all)
-        {
-            // The overview lists a parent before its children, so one pass collects the whole subtree.
-            if (p.Parent is not null && result.Contains(p.Parent))
-            {
-                result.Add(p.Code);
-            }
-        }
-        return result;
     }
 
     /// <summary>Each cell with its reconciled status: derived values marked, blanks left blank, the explanation beside it.</summary>

@@ -33,6 +33,11 @@ internal static class Maps
             t.Country(l.PartnerOrganisation?.Country is { } oc && oc != "JP" ? oc : l.Country), regionName?.Invoke(l) ?? l.RegionNameJa, PortalLinks.Region(l.Region),
             l.PartnerName ?? (l.PartnerOrganisation is null ? null : t.Name(l.PartnerOrganisation.NameJa, l.PartnerOrganisation.NameEn))))]);
 
+    /// <summary>The map from per-(country, region) counts: one entry per pair carrying its number of links, so the map
+    /// covers every link without reading them (partners are then named in the table, not the tooltip).</summary>
+    public static WorldMapData World(IEnumerable<LinkCountDto> counts, UiText t, Func<LinkCountDto, string> regionName) => new(
+        [.. counts.Select(c => new WorldLink(c.Country, t.Country(c.Country), regionName(c), PortalLinks.Region(c.Region), null, c.Links))]);
+
     /// <summary>One timeline row per region, a bar per participation (an open end is drawn as one year).</summary>
     public static TimelineData Participations(IEnumerable<(string Label, string? Href, IReadOnlyList<ParticipationDto> Items)> rows, UiText t)
     {

@@ -11,7 +11,8 @@ public sealed record MapPoint(string Code, string Name, double Lat, double Lon, 
 /// <summary>GroupLabels names each point's group in the page language; with it the map colours by group and shows a legend.</summary>
 public sealed record JapanMapData(IReadOnlyList<MapPoint> Points, IReadOnlyDictionary<string, string>? GroupLabels = null);
 
-public sealed record WorldLink(string? Country, string CountryName, string Region, string RegionHref, string? Partner);
+/// <summary>A link on the world map; Links is how many links the entry stands for (more than 1 when the map is drawn from counts).</summary>
+public sealed record WorldLink(string? Country, string CountryName, string Region, string RegionHref, string? Partner, int Links = 1);
 
 public sealed record WorldMapData(IReadOnlyList<WorldLink> Links);
 

@@ -45,7 +45,9 @@ export async function render(el, data) {
   const { features, key: mapName } = await worldFeatures(byCountry.keys());
   if (!echarts.getMap(mapName)) echarts.registerMap(mapName, { type: 'FeatureCollection', features });
   const featureById = new Map(features.map((f) => [f.id, f]));
-  const max = Math.max(1, ...[...byCountry.values()].map((c) => c.links.length));
+  // An entry may stand for several links (a page that draws the map from per-region counts sets `links`).
+  for (const entry of byCountry.values()) entry.count = entry.links.reduce((n, l) => n + (l.links ?? 1), 0);
+  const max = Math.max(1, ...[...byCountry.values()].map((c) => c.count));
 
   const tooltip = (entry, fallbackName) => {
     if (!entry) return escapeHtml(fallbackName);
@@ -57,7 +59,7 @@ export async function render(el, data) {
     }
     const lines = [...regions].map(([region, partners]) =>
       `・${escapeHtml(region)}${partners.size ? ` <small>(${[...partners].map(escapeHtml).join(pageLang() === 'en' ? '; ' : '、')})</small>` : ''}`);
-    return `<b>${escapeHtml(entry.name)}</b> — ${escapeHtml(s.linkCount(entry.links.length))}<br>${lines.join('<br>')}`;
+    return `<b>${escapeHtml(entry.name)}</b> — ${escapeHtml(s.linkCount(entry.count))}<br>${lines.join('<br>')}`;
   };
 
   // Countries whose shape is too small to see on a world map get a marker at their centre.
@@ -65,7 +67,7 @@ export async function render(el, data) {
     const f = featureById.get(entry.id);
     if (!f) return [];
     const [[x0, y0], [x1, y1]] = bbox(f.geometry);
-    return (x1 - x0) * (y1 - y0) < 6 ? [{ name: entry.id, value: [...markerPoint(f.geometry), entry.links.length], entry }] : [];
+    return (x1 - x0) * (y1 - y0) < 6 ? [{ name: entry.id, value: [...markerPoint(f.geometry), entry.count], entry }] : [];
   });
 
   chart.setOption({
@@ -118,7 +120,7 @@ export async function render(el, data) {
       {
         type: 'map',
         geoIndex: 0,
-        data: [...byCountry.values()].map((entry) => ({ name: entry.id, value: entry.links.length, entry })),
+        data: [...byCountry.values()].map((entry) => ({ name: entry.id, value: entry.count, entry })),
       },
       {
         type: 'scatter',
