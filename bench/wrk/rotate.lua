@@ -2,10 +2,14 @@
 -- Environment: BENCH_PATH (a format with one %d, e.g. "/api/v1/regions/%d" or "/regions/rg-%05d"), BENCH_COUNT (ids
 -- 1..COUNT) and BENCH_ACCESS: "uniform" walks every id in turn (a crawler: each region as often as any other) and
 -- "zipf" draws ids with Zipf's law (s = 1: region k is asked for in proportion to 1/k, as popularity goes on a portal).
--- Each wrk thread has its own fixed start or seed, so a run is reproducible.
+-- Each wrk thread has its own fixed start or seed, so a run is reproducible. BENCH_ENCODING is sent as Accept-Encoding
+-- (default: what Chromium sends; empty: none), as browsers and HTTP clients ask for compressed answers.
 local path = os.getenv("BENCH_PATH")
 local count = tonumber(os.getenv("BENCH_COUNT"))
 local zipf = os.getenv("BENCH_ACCESS") == "zipf"
+local encoding = os.getenv("BENCH_ENCODING") or "gzip, deflate, br, zstd"
+local headers = {}
+if encoding ~= "" then headers["Accept-Encoding"] = encoding end
 local counter = 0
 local threads = 0
 local cdf = nil
@@ -39,5 +43,5 @@ function request()
   counter = counter + 1
   local id
   if zipf then id = draw() else id = (((thread_index or 0) * 7919 + counter * 104729) % count) + 1 end
-  return wrk.format("GET", string.format(path, id))
+  return wrk.format("GET", string.format(path, id), headers)
 end

@@ -19,6 +19,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddAtlasAuth(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddRegistryCaching(builder.Configuration);
+builder.Services.AddPortalCompression(builder.Configuration);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "ClusterAtlas API";
@@ -41,6 +42,8 @@ app.UseRateLimiter();
 app.UseAuthorization();
 // After authentication: the output cache never serves or stores answers for signed-in users (their pages differ).
 app.UseOutputCache();
+// Inside the output cache: cached answers are stored compressed (one entry per Accept-Encoding).
+app.UsePortalCompression();
 app.UseAsOfViews();
 app.WarmRegistryCaches();
 

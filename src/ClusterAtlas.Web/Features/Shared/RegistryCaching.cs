@@ -9,7 +9,8 @@ namespace ClusterAtlas.Web.Features.Shared;
 /// Caching of what is read often and changes only with an import: whole responses of the region API and page (output
 /// cache, per language) and the search facets' per-region facts. Both follow <see cref="DataVersion"/>, so a change
 /// by this process or another (an `atlas import`) is seen within Caching:CheckSeconds (default 1). Configuration:
-/// Caching:Enabled (default true), Caching:Seconds (entry lifetime, default 300), Caching:SizeMegabytes (default 256).
+/// Caching:Enabled (default true), Caching:Seconds (entry lifetime, default 3600: entries are keyed on the data version,
+/// so the lifetime only bounds how long a rarely asked region holds memory), Caching:SizeMegabytes (default 256).
 /// </summary>
 internal static class RegistryCaching
 {
@@ -19,7 +20,7 @@ internal static class RegistryCaching
     {
         var section = configuration.GetSection("Caching");
         var enabled = section.GetValue("Enabled", true);
-        var lifetime = TimeSpan.FromSeconds(section.GetValue("Seconds", 300.0));
+        var lifetime = TimeSpan.FromSeconds(section.GetValue("Seconds", 3600.0));
         var check = TimeSpan.FromSeconds(section.GetValue("CheckSeconds", 1.0));
         services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>(), check));
         services.AddSingleton<FacetFactsCache>();
@@ -34,7 +35,8 @@ internal static class RegistryCaching
                     b.NoCache();
                     return;
                 }
-                b.Expire(lifetime).Tag(Policy)
+                // Per Accept-Encoding too: the stored body is compressed (ResponseCompressionSetup) for clients that asked.
+                b.Expire(lifetime).Tag(Policy).SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
                     .VaryByValue(context => new KeyValuePair<string, string>("lang", PortalLanguage.Of(context)))
                     .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("data", (await CurrentVersionAsync(context, ct)).ToString(CultureInfo.InvariantCulture)));
             });
