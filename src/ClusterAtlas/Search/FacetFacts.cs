@@ -22,6 +22,9 @@ public sealed class FacetFacts
     public required IReadOnlyList<string> Prefectures { get; init; }
     public required IReadOnlyDictionary<int, RegionFact> Regions { get; init; }
 
+    /// <summary>The regions of every person and organisation (their roles, organisations' links).</summary>
+    public FacetRoles Roles { get; private set; } = new();
+
     private Dictionary<int, (FacetSet Programmes, FacetSet Ministries)> closures = [];
 
     /// <summary>A programme with all its ancestors, and their ministries (a track counts for its programme too).</summary>
@@ -57,6 +60,7 @@ public sealed class FacetFacts
         };
         facts.closures = programmes.ToDictionary(p => p.Id, p => facts.BuildClosure(p.Id));
         await facts.LoadRegionsAsync(db, ct);
+        facts.Roles = await FacetRoles.LoadAsync(db, ct);
         return facts;
     }
 
