@@ -25,6 +25,9 @@ public sealed class FacetFacts
     /// <summary>The regions of every person and organisation (their roles, organisations' links).</summary>
     public FacetRoles Roles { get; private set; } = new();
 
+    /// <summary>Every project's region, programme and years.</summary>
+    public FacetProjects Projects { get; private set; } = new();
+
     private Dictionary<int, (FacetSet Programmes, FacetSet Ministries)> closures = [];
 
     /// <summary>A programme with all its ancestors, and their ministries (a track counts for its programme too).</summary>
@@ -61,6 +64,7 @@ public sealed class FacetFacts
         facts.closures = programmes.ToDictionary(p => p.Id, p => facts.BuildClosure(p.Id));
         await facts.LoadRegionsAsync(db, ct);
         facts.Roles = await FacetRoles.LoadAsync(db, ct);
+        facts.Projects = await FacetProjects.LoadAsync(db, ct);
         return facts;
     }
 

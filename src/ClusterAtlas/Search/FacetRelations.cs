@@ -7,7 +7,8 @@ namespace ClusterAtlas.Search;
 
 /// <summary>
 /// Gives matched records their page code and facets: regions their own, links, people and organisations those of the
-/// regions they belong to (people's and organisations' regions from <see cref="FacetFacts.Roles"/>, in memory), events,
+/// regions they belong to (people's and organisations' regions from <see cref="FacetFacts.Roles"/>, projects' from
+/// <see cref="FacetFacts.Projects"/>, in memory), events,
 /// surveys and industrial clusters those of their programme. One query per kind of record, each with its ids as one array parameter (<c>EF.Parameter</c>: json_each on SQLite, <c>= ANY</c> on PostgreSQL): a list of
 /// up to a thousand ids as as many SQL parameters took SQLite 13 ms to parse and bind for one query, the array 4 ms.
 /// </summary>
@@ -17,25 +18,22 @@ internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
     {
         List<int> IdsOf(string type) => [.. profiles.Where(p => p.Type == type).Select(p => p.Id)];
         var linkIds = IdsOf(SearchTypes.Link);
-        var links = await db.InternationalLinks.AsNoTracking().Where(l => EF.Parameter(linkIds).Contains(l.Id))
-            .Select(l => new { l.Id, l.RegionId, l.FiscalYear }).ToDictionaryAsync(l => l.Id, ct);
+        var links = await ByIdAsync(linkIds, db.InternationalLinks.AsNoTracking().Where(l => EF.Parameter(linkIds).Contains(l.Id))
+            .Select(l => new { l.Id, l.RegionId, l.FiscalYear }), l => l.Id, ct);
         var personIds = IdsOf(SearchTypes.Person);
         var organisationIds = IdsOf(SearchTypes.Organisation);
         var eventIds = IdsOf(SearchTypes.Event);
-        var events = await db.Events.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id))
-            .Select(e => new { e.Id, e.Code, e.ProgrammeId, e.FiscalYear, e.StartDate, e.Organisers }).ToDictionaryAsync(e => e.Id, ct);
+        var events = await ByIdAsync(eventIds, db.Events.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id))
+            .Select(e => new { e.Id, e.Code, e.ProgrammeId, e.FiscalYear, e.StartDate, e.Organisers }), e => e.Id, ct);
         var clusterIds = IdsOf(SearchTypes.IndustrialCluster);
-        var clusters = await db.IndustrialClusterProjects.AsNoTracking().Where(c => EF.Parameter(clusterIds).Contains(c.Id))
-            .Select(c => new { c.Id, c.Code, c.AsOfYear }).ToDictionaryAsync(c => c.Id, ct);
-        var projectIds = IdsOf(SearchTypes.Project);
-        var projects = await db.Participations.AsNoTracking().Where(p => EF.Parameter(projectIds).Contains(p.Id))
-            .Select(p => new { p.Id, p.RegionId, p.ProgrammeId, p.StartFiscalYear, p.EndFiscalYear }).ToDictionaryAsync(p => p.Id, ct);
+        var clusters = await ByIdAsync(clusterIds, db.IndustrialClusterProjects.AsNoTracking().Where(c => EF.Parameter(clusterIds).Contains(c.Id))
+            .Select(c => new { c.Id, c.Code, c.AsOfYear }), c => c.Id, ct);
         var surveyIds = IdsOf(SearchTypes.Survey);
-        var surveys = await db.Surveys.AsNoTracking().Where(s => EF.Parameter(surveyIds).Contains(s.Id))
-            .Select(s => new { s.Id, s.Code, s.ProgrammeId, s.FiscalYear }).ToDictionaryAsync(s => s.Id, ct);
-        var people = await db.People.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id)).Select(p => new { p.Id, p.Code }).ToDictionaryAsync(p => p.Id, ct);
-        var organisations = await db.Organisations.AsNoTracking().Where(o => EF.Parameter(organisationIds).Contains(o.Id))
-            .Select(o => new { o.Id, o.Code }).ToDictionaryAsync(o => o.Id, ct);
+        var surveys = await ByIdAsync(surveyIds, db.Surveys.AsNoTracking().Where(s => EF.Parameter(surveyIds).Contains(s.Id))
+            .Select(s => new { s.Id, s.Code, s.ProgrammeId, s.FiscalYear }), s => s.Id, ct);
+        var people = await ByIdAsync(personIds, db.People.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id)).Select(p => new { p.Id, p.Code }), p => p.Id, ct);
+        var organisations = await ByIdAsync(organisationIds, db.Organisations.AsNoTracking().Where(o => EF.Parameter(organisationIds).Contains(o.Id))
+            .Select(o => new { o.Id, o.Code }), o => o.Id, ct);
         // The METI industrial-cluster projects belong to 産業クラスター計画 (code "ic") though the data has no link to it.
         var industrialCluster = facts.ProgrammesByIndex.FirstOrDefault(p => p.Code == "ic");
 
@@ -69,14 +67,14 @@ internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
                     p.Absorb(region);
                     p.Span(region.From, region.To);
                     break;
-                case SearchTypes.Project when projects.TryGetValue(p.Id, out var project):
-                    p.Code = project.Id.ToString(CultureInfo.InvariantCulture);
+                case SearchTypes.Project when facts.Projects.TryGet(p.Id, out var project):
+                    p.Code = p.Id.ToString(CultureInfo.InvariantCulture);
                     if (facts.Regions.TryGetValue(project.RegionId, out var projectRegion))
                     {
                         p.AbsorbPlace(projectRegion);
                     }
                     p.AddProgramme(facts, project.ProgrammeId);
-                    p.Span(project.StartFiscalYear, project.EndFiscalYear ?? project.StartFiscalYear);
+                    p.Span(project.From, project.To);
                     break;
                 case SearchTypes.Programme when facts.Programmes.TryGetValue(p.Id, out var programme):
                     p.Code = programme.Code;
@@ -123,4 +121,8 @@ internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
             }
         }
     }
+
+    /// <summary>The rows for these ids by id; no round trip when there are none (most searches match few kinds of record).</summary>
+    private static async Task<Dictionary<int, T>> ByIdAsync<T>(List<int> ids, IQueryable<T> rows, Func<T, int> id, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await rows.ToDictionaryAsync(id, ct);
 }

@@ -45,8 +45,15 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         var terms = SearchHighlighter.Terms(q);
         // Titles only: the normalised text of a region holds all its projects (tens of kilobytes at national scale),
         // so excerpts are read for the page shown, not for every match.
-        var entries = await new SearchQuery(db).Matching(q).OrderBy(e => e.Id).Take(MaxMatches + 1)
-            .Select(e => new { e.Id, e.EntityType, e.EntityId, e.Title, e.TitleEn }).ToListAsync(ct);
+        // Any MaxMatches + 1 matches, in the order the index gives them, sorted here: with ORDER BY "Id", PostgreSQL walked
+        // the primary key testing each entry against the pattern until a thousand matched (130 ms for a term matching
+        // 2% of the entries at 100k projects) where taking the index's matches as they come costs what the bare query does.
+        var (sql, parameters) = new SearchQuery(db).MatchingSql(q);
+#pragma warning disable EF1002 // Fixed SQL fragments and a number; every user value is a parameter.
+        var entries = (await db.Database.SqlQueryRaw<MatchRow>(string.Create(CultureInfo.InvariantCulture,
+                $"SELECT \"Id\", \"EntityType\", \"EntityId\", \"Title\", \"TitleEn\" FROM ({sql}) AS m LIMIT {MaxMatches + 1}"), [.. parameters])
+            .ToListAsync(ct)).OrderBy(e => e.Id).ToList();
+#pragma warning restore EF1002
         var capped = entries.Count > MaxMatches;
         var profiles = entries.Take(MaxMatches).Select(e => new FacetProfile
         {
@@ -58,10 +65,20 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         profiles.RemoveAll(p => p.Code.Length == 0);
 
         var selected = new SelectedFacets(facts, filters);
-        List<FacetCountDto> Count(string facet, Func<FacetProfile, IEnumerable<int>> values, Func<int, (string Value, string Ja, string En)> label) =>
-            [.. profiles.Where(p => selected.Passes(p, facet)).SelectMany(values).GroupBy(v => v)
-                .Select(g => { var (value, ja, en) = label(g.Key); return new FacetCountDto(value, ja, en, g.Count()); })
+        List<FacetCountDto> Count(string facet, Func<FacetProfile, IEnumerable<int>> values, Func<int, (string Value, string Ja, string En)> label)
+        {
+            // Counted in place: a thousand matches carry tens of thousands of values (every programme of their regions).
+            var counts = new Dictionary<int, int>();
+            foreach (var p in profiles.Where(p => selected.Passes(p, facet)))
+            {
+                foreach (var v in values(p))
+                {
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, v, out _)++;
+                }
+            }
+            return [.. counts.Select(c => { var (value, ja, en) = label(c.Key); return new FacetCountDto(value, ja, en, c.Value); })
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
+        }
 
         var typeFacet = Count("type", p => [Array.IndexOf(TypeOrder, p.Type)], i => (TypeOrder[i], TypeOrder[i], TypeOrder[i]))
             .OrderBy(f => Array.IndexOf(TypeOrder, f.Value)).ToList();
@@ -93,12 +110,21 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
     /// </summary>
     private static bool TitleMatches(string title, string? titleEn, IReadOnlyList<string> terms)
     {
-        if (terms.All(t => title.Contains(t, StringComparison.Ordinal) || (titleEn?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false)))
+        if (terms.All(t => title.Contains(t, StringComparison.OrdinalIgnoreCase) || (titleEn?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false)))
         {
             return true;
         }
         var normalized = JapaneseText.Normalize(title + " " + titleEn);
         return terms.All(t => normalized.Contains(t, StringComparison.Ordinal));
+    }
+
+    private sealed class MatchRow
+    {
+        public int Id { get; init; }
+        public string EntityType { get; init; } = "";
+        public int EntityId { get; init; }
+        public string Title { get; init; } = "";
+        public string? TitleEn { get; init; }
     }
 
     private static (string, string, string) Programme(FacetFacts facts, int index)

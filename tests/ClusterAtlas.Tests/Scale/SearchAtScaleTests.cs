@@ -65,4 +65,42 @@ public sealed class SearchAtScaleTests(GeneratedRegistry registry) : IClassFixtu
         Assert.Equal(projects.Max(p => p.EndFiscalYear ?? p.StartFiscalYear), hit.FiscalYearTo!.Year);
         Assert.Equal(await db.RegionFields.Where(f => f.RegionId == region.Id).Select(f => f.Field).OrderBy(f => f).ToListAsync(), hit.Fields.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task PortalSearch_OrganisationPersonAndProjectHits_CarryTheFacetsOfTheirOwnRows()
+    {
+        await using var db = registry.Cli.NewContext();
+        using var version = new DataVersion(registry.Cli.Database.Options, TimeProvider.System, TimeSpan.Zero);
+        var search = new FacetedSearch(db, new FacetFactsCache(registry.Cli.Database.Options, version));
+        var person = await db.People.Where(p => db.RoleAssignments.Count(r => r.PersonId == p.Id && r.RegionId != null) > 1).OrderBy(p => p.Id).FirstAsync();
+        var project = await db.Participations.Where(p => p.Theme != null && p.Theme.Length > 6).OrderByDescending(p => p.Id).FirstAsync();
+
+        var organisations = await search.SearchAsync("大学", new SearchFilters(["organisation"], [], null, null, [], [], []), 0, 20, CancellationToken.None);
+        var people = await search.SearchAsync(person.NameJa, new SearchFilters(["person"], [], null, null, [], [], []), 0, 20, CancellationToken.None);
+        var projects = await search.SearchAsync(project.Theme!, new SearchFilters(["project"], [], null, null, [], [], []), 0, 50, CancellationToken.None);
+
+        // Each expectation straight from the rows: the prefectures of the regions an organisation has roles or links in,
+        // the regions and years of a person's roles, a project's own programme and years.
+        Assert.NotEmpty(organisations.Items);
+        foreach (var hit in organisations.Items)
+        {
+            var id = await db.Organisations.Where(o => o.Code == hit.Code).Select(o => o.Id).SingleAsync();
+            var regions = await db.RoleAssignments.Where(r => r.OrganisationId == id && r.RegionId != null).Select(r => r.RegionId!.Value)
+                .Union(db.InternationalLinks.Where(l => l.PartnerOrganisationId == id).Select(l => l.RegionId)).ToListAsync();
+            Assert.Equal(await Prefectures(db, regions), hit.Prefectures.Order(StringComparer.Ordinal));
+        }
+        var personHit = Assert.Single(people.Items, h => h.Code == person.Code);
+        var roles = await db.RoleAssignments.Where(r => r.PersonId == person.Id && r.RegionId != null).ToListAsync();
+        Assert.Equal(await Prefectures(db, [.. roles.Select(r => r.RegionId!.Value)]), personHit.Prefectures.Order(StringComparer.Ordinal));
+        var starts = roles.Where(r => r.FromDate != null).Select(r => ClusterAtlas.Japanese.FiscalYear.Of(r.FromDate!.Value).StartYear).ToList();
+        Assert.Equal(starts.Count == 0 ? null : starts.Min(), personHit.FiscalYearFrom?.Year);
+        var projectHit = Assert.Single(projects.Items, h => h.Code == project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(await db.Programmes.Where(p => p.Id == project.ProgrammeId).Select(p => p.Code).SingleAsync(), projectHit.Programmes);
+        Assert.Equal(project.StartFiscalYear, projectHit.FiscalYearFrom!.Year);
+        Assert.Equal(project.EndFiscalYear ?? project.StartFiscalYear, projectHit.FiscalYearTo!.Year);
+        Assert.Equal(await Prefectures(db, [project.RegionId]), projectHit.Prefectures.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<List<string>> Prefectures(AtlasDbContext db, List<int> regionIds) =>
+        [.. (await db.RegionPrefectures.Where(p => regionIds.Contains(p.RegionId)).Select(p => p.Prefecture).Distinct().ToListAsync()).Order(StringComparer.Ordinal)];
 }
