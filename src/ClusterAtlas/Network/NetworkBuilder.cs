@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ClusterAtlas.International;
 using ClusterAtlas.Japanese;
 
@@ -16,7 +17,12 @@ internal sealed class NetworkBuilder(IReadOnlyDictionary<int, NetworkProgramme> 
     private readonly List<NetworkEdgeDto> edges = [];
     private readonly HashSet<string> edgeKeys = new(StringComparer.Ordinal);
 
-    public static bool IsForeignCountry(string? code) => !string.IsNullOrWhiteSpace(code) && code != "JP";
+    private static readonly char[] Whitespace = [' ', '\t', '\n', '\r', '\u3000'];
+
+    /// <summary>No name: null or whitespace (as <see cref="NetworkSql.Blank"/> tests it in SQL, so counts and drawing agree).</summary>
+    public static bool IsBlank([NotNullWhen(false)] string? text) => text is null || text.AsSpan().Trim(Whitespace).IsEmpty;
+
+    public static bool IsForeignCountry(string? code) => !IsBlank(code) && code != "JP";
 
     public static string RegionId(string code) => "region:" + code;
 
@@ -31,7 +37,7 @@ internal sealed class NetworkBuilder(IReadOnlyDictionary<int, NetworkProgramme> 
     {
         NetworkConnection.Participation => ProgrammeId(c.NeighbourCode),
         NetworkConnection.Role or NetworkConnection.OrganisationLink => OrganisationId(c.NeighbourCode),
-        _ when !string.IsNullOrWhiteSpace(c.PartnerName) => "foreign:" + JapaneseText.Normalize(c.PartnerName),
+        _ when !IsBlank(c.PartnerName) => "foreign:" + JapaneseText.Normalize(c.PartnerName),
         _ => IsForeignCountry(c.CountryCode) ? CountryId(c.CountryCode!) : null,
     };
 
@@ -39,7 +45,7 @@ internal sealed class NetworkBuilder(IReadOnlyDictionary<int, NetworkProgramme> 
     public static string? PartnerCountry(NetworkConnection c) => c.Kind switch
     {
         NetworkConnection.OrganisationLink when IsForeignCountry(c.OrganisationCountry) => CountryId(c.OrganisationCountry!),
-        NetworkConnection.PartnerLink when IsForeignCountry(c.CountryCode) && !string.IsNullOrWhiteSpace(c.PartnerName) => CountryId(c.CountryCode!),
+        NetworkConnection.PartnerLink when IsForeignCountry(c.CountryCode) && !IsBlank(c.PartnerName) => CountryId(c.CountryCode!),
         _ => null,
     };
 
@@ -82,7 +88,7 @@ internal sealed class NetworkBuilder(IReadOnlyDictionary<int, NetworkProgramme> 
         {
             partner = OrganisationNode(c);
         }
-        else if (!string.IsNullOrWhiteSpace(c.PartnerName))
+        else if (!IsBlank(c.PartnerName))
         {
             partner = Target(c)!;
             Node(new NetworkNodeDto(partner, NodeKinds.Foreign, partner["foreign:".Length..], c.PartnerName, c.PartnerName, c.CountryCode));

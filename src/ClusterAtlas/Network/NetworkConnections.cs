@@ -52,31 +52,34 @@ internal static class NetworkConnections
 
     /// <summary>Every distinct connection: as many as the whole graph has edges, so only for a graph within the limits.</summary>
     public static Task<List<NetworkConnection>> AllAsync(AtlasDbContext db, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<NetworkConnection>($"""
-            SELECT p."RegionId", {NetworkConnection.Participation} AS "Kind", {NetworkConnection.ProgrammeSide} AS "Side",
-                p."ProgrammeId" AS "NeighbourId", g."Code" AS "NeighbourCode", {Columns},
-                p."StartFiscalYear", p."EndFiscalYear", NULL AS "Title", MIN(p."Id") AS "FirstId", CAST(0 AS BIGINT) AS "Rank"
-            FROM "Participations" AS p JOIN "Programmes" AS g ON g."Id" = p."ProgrammeId"
-            GROUP BY p."RegionId", p."ProgrammeId", g."Code", p."StartFiscalYear", p."EndFiscalYear"
+        db.Database.SqlQueryRaw<NetworkConnection>(AllSql).ToListAsync(ct);
+
+    // SQL text from constants only (no values), built once.
+    private static readonly string AllSql = $"""
+        SELECT p."RegionId", {NetworkConnection.Participation} AS "Kind", {NetworkConnection.ProgrammeSide} AS "Side",
+            p."ProgrammeId" AS "NeighbourId", g."Code" AS "NeighbourCode", {Columns},
+            p."StartFiscalYear", p."EndFiscalYear", NULL AS "Title", MIN(p."Id") AS "FirstId", CAST(0 AS BIGINT) AS "Rank"
+        FROM "Participations" AS p JOIN "Programmes" AS g ON g."Id" = p."ProgrammeId"
+        GROUP BY p."RegionId", p."ProgrammeId", g."Code", p."StartFiscalYear", p."EndFiscalYear"
+        UNION ALL
+        SELECT x."RegionId", x."Kind", {NetworkConnection.PartnerSide}, x."OrganisationId", o."Code", o."NameJa", o."NameEn", o."CountryCode",
+            NULL, NULL, NULL, NULL, x."Title", x."FirstId", 0
+        FROM (
+            SELECT r."RegionId", {NetworkConnection.Role} AS "Kind", r."OrganisationId", r."Title", MIN(r."Id") AS "FirstId"
+            FROM "RoleAssignments" AS r WHERE {NetworkSql.Roles} GROUP BY r."RegionId", r."OrganisationId", r."Title"
             UNION ALL
-            SELECT x."RegionId", x."Kind", {NetworkConnection.PartnerSide}, x."OrganisationId", o."Code", o."NameJa", o."NameEn", o."CountryCode",
-                NULL, NULL, NULL, NULL, x."Title", x."FirstId", 0
-            FROM (
-                SELECT r."RegionId", {NetworkConnection.Role} AS "Kind", r."OrganisationId", r."Title", MIN(r."Id") AS "FirstId"
-                FROM "RoleAssignments" AS r WHERE {NetworkSql.Roles} GROUP BY r."RegionId", r."OrganisationId", r."Title"
-                UNION ALL
-                SELECT l."RegionId", {NetworkConnection.OrganisationLink}, l."PartnerOrganisationId", NULL, MIN(l."Id")
-                FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL GROUP BY l."RegionId", l."PartnerOrganisationId"
-            ) AS x JOIN "Organisations" AS o ON o."Id" = x."OrganisationId"
-            UNION ALL
-            SELECT l."RegionId", {NetworkConnection.PartnerLink}, {NetworkConnection.PartnerSide}, NULL, l."PartnerName", NULL, NULL, NULL,
-                l."PartnerName", l."CountryCode", NULL, NULL, NULL, MIN(l."Id"), 0
-            FROM "InternationalLinks" AS l WHERE {NetworkSql.Named} GROUP BY l."RegionId", l."PartnerName", l."CountryCode"
-            UNION ALL
-            SELECT l."RegionId", {NetworkConnection.CountryLink}, {NetworkConnection.CountrySide}, NULL, l."CountryCode", NULL, NULL, NULL,
-                NULL, l."CountryCode", NULL, NULL, NULL, MIN(l."Id"), 0
-            FROM "InternationalLinks" AS l WHERE {NetworkSql.Bare} GROUP BY l."RegionId", l."CountryCode"
-            """).ToListAsync(ct);
+            SELECT l."RegionId", {NetworkConnection.OrganisationLink}, l."PartnerOrganisationId", NULL, MIN(l."Id")
+            FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL GROUP BY l."RegionId", l."PartnerOrganisationId"
+        ) AS x JOIN "Organisations" AS o ON o."Id" = x."OrganisationId"
+        UNION ALL
+        SELECT l."RegionId", {NetworkConnection.PartnerLink}, {NetworkConnection.PartnerSide}, NULL, l."PartnerName", NULL, NULL, NULL,
+            l."PartnerName", l."CountryCode", NULL, NULL, NULL, MIN(l."Id"), 0
+        FROM "InternationalLinks" AS l WHERE {NetworkSql.Named} GROUP BY l."RegionId", l."PartnerName", l."CountryCode"
+        UNION ALL
+        SELECT l."RegionId", {NetworkConnection.CountryLink}, {NetworkConnection.CountrySide}, NULL, l."CountryCode", NULL, NULL, NULL,
+            NULL, l."CountryCode", NULL, NULL, NULL, MIN(l."Id"), 0
+        FROM "InternationalLinks" AS l WHERE {NetworkSql.Bare} GROUP BY l."RegionId", l."CountryCode"
+        """;
 
     /// <summary>
     /// For each of <paramref name="regionIds"/>, its first connection (the edge its first row draws) to each of its
@@ -84,54 +87,57 @@ internal static class NetworkConnections
     /// every neighbour's regions over the whole registry.
     /// </summary>
     public static Task<List<NetworkConnection>> TopAsync(AtlasDbContext db, int perSide, IReadOnlyCollection<int> regionIds, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<NetworkConnection>($$"""
-            SELECT e.* FROM (
-                SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t."RegionId", t."Side" ORDER BY t."Degree" DESC, t."NeighbourCode", t."FirstId") AS "Rank"
+        db.Database.SqlQueryRaw<NetworkConnection>(TopSql, perSide).Where(c => regionIds.Contains(c.RegionId)).ToListAsync(ct);
+
+    // From constants too; the rank limit is the one value, a parameter ({0}).
+    private static readonly string TopSql = $$"""
+        SELECT e.* FROM (
+            SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t."RegionId", t."Side" ORDER BY t."Degree" DESC, t."NeighbourCode", t."FirstId") AS "Rank"
+            FROM (
+                SELECT f."RegionId", {{NetworkConnection.Participation}} AS "Kind", {{NetworkConnection.ProgrammeSide}} AS "Side",
+                    f."ProgrammeId" AS "NeighbourId", g."Code" AS "NeighbourCode", {{Columns}},
+                    p."StartFiscalYear", p."EndFiscalYear", NULL AS "Title", d."Degree", f."FirstId"
+                FROM (SELECT "RegionId", "ProgrammeId", MIN("Id") AS "FirstId" FROM "Participations" GROUP BY "RegionId", "ProgrammeId") AS f
+                JOIN "Participations" AS p ON p."Id" = f."FirstId"
+                JOIN (SELECT "ProgrammeId", COUNT(DISTINCT "RegionId") AS "Degree" FROM "Participations" GROUP BY "ProgrammeId") AS d
+                    ON d."ProgrammeId" = f."ProgrammeId"
+                JOIN "Programmes" AS g ON g."Id" = f."ProgrammeId"
+                UNION ALL
+                SELECT x."RegionId", x."Kind", {{NetworkConnection.PartnerSide}}, x."OrganisationId", o."Code", o."NameJa", o."NameEn",
+                    o."CountryCode", NULL, NULL, NULL, NULL, r."Title", d."Degree", x."FirstId"
                 FROM (
-                    SELECT f."RegionId", {{NetworkConnection.Participation}} AS "Kind", {{NetworkConnection.ProgrammeSide}} AS "Side",
-                        f."ProgrammeId" AS "NeighbourId", g."Code" AS "NeighbourCode", {{Columns}},
-                        p."StartFiscalYear", p."EndFiscalYear", NULL AS "Title", d."Degree", f."FirstId"
-                    FROM (SELECT "RegionId", "ProgrammeId", MIN("Id") AS "FirstId" FROM "Participations" GROUP BY "RegionId", "ProgrammeId") AS f
-                    JOIN "Participations" AS p ON p."Id" = f."FirstId"
-                    JOIN (SELECT "ProgrammeId", COUNT(DISTINCT "RegionId") AS "Degree" FROM "Participations" GROUP BY "ProgrammeId") AS d
-                        ON d."ProgrammeId" = f."ProgrammeId"
-                    JOIN "Programmes" AS g ON g."Id" = f."ProgrammeId"
+                    SELECT r."RegionId", {{NetworkConnection.Role}} AS "Kind", r."OrganisationId", MIN(r."Id") AS "FirstId"
+                    FROM "RoleAssignments" AS r WHERE {{NetworkSql.Roles}} GROUP BY r."RegionId", r."OrganisationId"
                     UNION ALL
-                    SELECT x."RegionId", x."Kind", {{NetworkConnection.PartnerSide}}, x."OrganisationId", o."Code", o."NameJa", o."NameEn",
-                        o."CountryCode", NULL, NULL, NULL, NULL, r."Title", d."Degree", x."FirstId"
-                    FROM (
-                        SELECT r."RegionId", {{NetworkConnection.Role}} AS "Kind", r."OrganisationId", MIN(r."Id") AS "FirstId"
-                        FROM "RoleAssignments" AS r WHERE {{NetworkSql.Roles}} GROUP BY r."RegionId", r."OrganisationId"
-                        UNION ALL
-                        SELECT l."RegionId", {{NetworkConnection.OrganisationLink}}, l."PartnerOrganisationId", MIN(l."Id")
-                        FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL GROUP BY l."RegionId", l."PartnerOrganisationId"
-                    ) AS x
-                    LEFT JOIN "RoleAssignments" AS r ON x."Kind" = {{NetworkConnection.Role}} AND r."Id" = x."FirstId"
-                    JOIN (
-                        SELECT u."OrganisationId", COUNT(DISTINCT u."RegionId") AS "Degree" FROM (
-                            SELECT r."RegionId", r."OrganisationId" FROM "RoleAssignments" AS r WHERE {{NetworkSql.Roles}}
-                            UNION ALL SELECT l."RegionId", l."PartnerOrganisationId" FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL
-                        ) AS u GROUP BY u."OrganisationId"
-                    ) AS d ON d."OrganisationId" = x."OrganisationId"
-                    JOIN "Organisations" AS o ON o."Id" = x."OrganisationId"
-                    UNION ALL
-                    SELECT f."RegionId", {{NetworkConnection.PartnerLink}}, {{NetworkConnection.PartnerSide}}, NULL, f."PartnerName", NULL, NULL, NULL,
-                        f."PartnerName", l."CountryCode", NULL, NULL, NULL, d."Degree", f."FirstId"
-                    FROM (SELECT l."RegionId", l."PartnerName", MIN(l."Id") AS "FirstId" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Named}}
-                        GROUP BY l."RegionId", l."PartnerName") AS f
-                    JOIN "InternationalLinks" AS l ON l."Id" = f."FirstId"
-                    JOIN (SELECT l."PartnerName", COUNT(DISTINCT l."RegionId") AS "Degree" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Named}}
-                        GROUP BY l."PartnerName") AS d ON d."PartnerName" = f."PartnerName"
-                    UNION ALL
-                    SELECT l."RegionId", {{NetworkConnection.CountryLink}}, {{NetworkConnection.CountrySide}}, NULL, l."CountryCode", NULL, NULL, NULL,
-                        NULL, l."CountryCode", NULL, NULL, NULL, d."Degree", MIN(l."Id")
-                    FROM "InternationalLinks" AS l
-                    JOIN (SELECT l."CountryCode", COUNT(DISTINCT l."RegionId") AS "Degree" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Bare}}
-                        GROUP BY l."CountryCode") AS d ON d."CountryCode" = l."CountryCode"
-                    WHERE {{NetworkSql.Bare}}
-                    GROUP BY l."RegionId", l."CountryCode", d."Degree"
-                ) AS t
-            ) AS e
-            WHERE e."Rank" <= {0}
-            """, perSide).Where(c => regionIds.Contains(c.RegionId)).ToListAsync(ct);
+                    SELECT l."RegionId", {{NetworkConnection.OrganisationLink}}, l."PartnerOrganisationId", MIN(l."Id")
+                    FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL GROUP BY l."RegionId", l."PartnerOrganisationId"
+                ) AS x
+                LEFT JOIN "RoleAssignments" AS r ON x."Kind" = {{NetworkConnection.Role}} AND r."Id" = x."FirstId"
+                JOIN (
+                    SELECT u."OrganisationId", COUNT(DISTINCT u."RegionId") AS "Degree" FROM (
+                        SELECT r."RegionId", r."OrganisationId" FROM "RoleAssignments" AS r WHERE {{NetworkSql.Roles}}
+                        UNION ALL SELECT l."RegionId", l."PartnerOrganisationId" FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL
+                    ) AS u GROUP BY u."OrganisationId"
+                ) AS d ON d."OrganisationId" = x."OrganisationId"
+                JOIN "Organisations" AS o ON o."Id" = x."OrganisationId"
+                UNION ALL
+                SELECT f."RegionId", {{NetworkConnection.PartnerLink}}, {{NetworkConnection.PartnerSide}}, NULL, f."PartnerName", NULL, NULL, NULL,
+                    f."PartnerName", l."CountryCode", NULL, NULL, NULL, d."Degree", f."FirstId"
+                FROM (SELECT l."RegionId", l."PartnerName", MIN(l."Id") AS "FirstId" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Named}}
+                    GROUP BY l."RegionId", l."PartnerName") AS f
+                JOIN "InternationalLinks" AS l ON l."Id" = f."FirstId"
+                JOIN (SELECT l."PartnerName", COUNT(DISTINCT l."RegionId") AS "Degree" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Named}}
+                    GROUP BY l."PartnerName") AS d ON d."PartnerName" = f."PartnerName"
+                UNION ALL
+                SELECT l."RegionId", {{NetworkConnection.CountryLink}}, {{NetworkConnection.CountrySide}}, NULL, l."CountryCode", NULL, NULL, NULL,
+                    NULL, l."CountryCode", NULL, NULL, NULL, d."Degree", MIN(l."Id")
+                FROM "InternationalLinks" AS l
+                JOIN (SELECT l."CountryCode", COUNT(DISTINCT l."RegionId") AS "Degree" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Bare}}
+                    GROUP BY l."CountryCode") AS d ON d."CountryCode" = l."CountryCode"
+                WHERE {{NetworkSql.Bare}}
+                GROUP BY l."RegionId", l."CountryCode", d."Degree"
+            ) AS t
+        ) AS e
+        WHERE e."Rank" <= {0}
+        """;
 }

@@ -30,36 +30,36 @@ internal static class NetworkCounts
         public long OrganisationCountryEdges { get; init; }
     }
 
+    // SQL text from constants only (no values), built once.
+    private static readonly string CountsSql = $"""
+        SELECT
+            (SELECT COUNT(*) FROM "Regions") AS "Regions",
+            (SELECT COUNT(DISTINCT o."Id") FROM (
+                SELECT r."OrganisationId" AS "Id" FROM "RoleAssignments" AS r WHERE {NetworkSql.Roles}
+                UNION ALL SELECT l."PartnerOrganisationId" FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL) AS o) AS "Organisations",
+            (SELECT COUNT(*) FROM (
+                SELECT o."CountryCode" AS "Country" FROM "InternationalLinks" AS l JOIN "Organisations" AS o ON o."Id" = l."PartnerOrganisationId"
+                UNION SELECT l."CountryCode" FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NULL) AS c
+                WHERE {NetworkSql.ForeignCountry("c.\"Country\"")}) AS "Countries",
+            (SELECT COUNT(*) FROM (
+                SELECT DISTINCT "RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear" FROM "Participations") AS p) AS "ParticipationEdges",
+            (SELECT COUNT(*) FROM (
+                SELECT r."RegionId", r."OrganisationId", r."Title" FROM "RoleAssignments" AS r WHERE {NetworkSql.Roles}
+                UNION SELECT l."RegionId", l."PartnerOrganisationId", '{NetworkBuilder.LinkJa}' FROM "InternationalLinks" AS l
+                WHERE l."PartnerOrganisationId" IS NOT NULL) AS r) AS "OrganisationEdges",
+            (SELECT COUNT(*) FROM (SELECT DISTINCT l."RegionId", l."PartnerName" FROM "InternationalLinks" AS l WHERE {NetworkSql.Named}) AS f) AS "PartnerEdges",
+            (SELECT COUNT(*) FROM (SELECT DISTINCT l."RegionId", l."CountryCode" FROM "InternationalLinks" AS l WHERE {NetworkSql.Bare}) AS b) AS "CountryEdges",
+            (SELECT COUNT(*) FROM (
+                SELECT DISTINCT l."PartnerOrganisationId", o."CountryCode" AS "Country" FROM "InternationalLinks" AS l
+                JOIN "Organisations" AS o ON o."Id" = l."PartnerOrganisationId") AS c WHERE {NetworkSql.ForeignCountry("c.\"Country\"")}) AS "OrganisationCountryEdges"
+        """;
+
     public static async Task<NetworkTotalsDto> TotalsAsync(AtlasDbContext db, IReadOnlyDictionary<int, NetworkProgramme> programmes, CancellationToken ct)
     {
-        const string Valid = """IS NOT NULL AND TRIM(c."Country") <> '' AND c."Country" <> 'JP'""";
-        var counts = (await db.Database.SqlQueryRaw<Counts>($"""
-            SELECT
-                (SELECT COUNT(*) FROM "Regions") AS "Regions",
-                (SELECT COUNT(DISTINCT o."Id") FROM (
-                    SELECT r."OrganisationId" AS "Id" FROM "RoleAssignments" AS r WHERE {NetworkSql.Roles}
-                    UNION ALL SELECT l."PartnerOrganisationId" FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL) AS o) AS "Organisations",
-                (SELECT COUNT(*) FROM (
-                    SELECT o."CountryCode" AS "Country" FROM "InternationalLinks" AS l JOIN "Organisations" AS o ON o."Id" = l."PartnerOrganisationId"
-                    UNION SELECT l."CountryCode" FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NULL) AS c
-                    WHERE c."Country" {Valid}) AS "Countries",
-                (SELECT COUNT(*) FROM (
-                    SELECT DISTINCT "RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear" FROM "Participations") AS p) AS "ParticipationEdges",
-                (SELECT COUNT(*) FROM (
-                    SELECT r."RegionId", r."OrganisationId", r."Title" FROM "RoleAssignments" AS r WHERE {NetworkSql.Roles}
-                    UNION SELECT l."RegionId", l."PartnerOrganisationId", '{NetworkBuilder.LinkJa}' FROM "InternationalLinks" AS l
-                    WHERE l."PartnerOrganisationId" IS NOT NULL) AS r) AS "OrganisationEdges",
-                (SELECT COUNT(*) FROM (SELECT DISTINCT l."RegionId", l."PartnerName" FROM "InternationalLinks" AS l WHERE {NetworkSql.Named}) AS f) AS "PartnerEdges",
-                (SELECT COUNT(*) FROM (SELECT DISTINCT l."RegionId", l."CountryCode" FROM "InternationalLinks" AS l WHERE {NetworkSql.Bare}) AS b) AS "CountryEdges",
-                (SELECT COUNT(*) FROM (
-                    SELECT DISTINCT l."PartnerOrganisationId", o."CountryCode" AS "Country" FROM "InternationalLinks" AS l
-                    JOIN "Organisations" AS o ON o."Id" = l."PartnerOrganisationId") AS c WHERE c."Country" {Valid}) AS "OrganisationCountryEdges"
-            """).ToListAsync(ct)).Single();
-
+        var counts = (await db.Database.SqlQueryRaw<Counts>(CountsSql).ToListAsync(ct)).Single();
         var (programmeNodes, partOf) = ProgrammeTree(programmes);
-        var names = await db.InternationalLinks.AsNoTracking()
-            .Where(l => l.PartnerOrganisationId == null && l.PartnerName != null && l.PartnerName.Trim() != "")
-            .Select(l => new { Name = l.PartnerName!, l.CountryCode }).Distinct().ToListAsync(ct);
+        var names = (await db.InternationalLinks.AsNoTracking().Where(l => l.PartnerOrganisationId == null && l.PartnerName != null)
+            .Select(l => new { Name = l.PartnerName!, l.CountryCode }).Distinct().ToListAsync(ct)).Where(n => !NetworkBuilder.IsBlank(n.Name)).ToList();
         var keys = names.Select(n => n.Name).Distinct(StringComparer.Ordinal).ToLookup(JapaneseText.Normalize, StringComparer.Ordinal);
         var partnerCountries = names.Where(n => NetworkBuilder.IsForeignCountry(n.CountryCode))
             .Select(n => (JapaneseText.Normalize(n.Name), n.CountryCode)).Distinct().Count();

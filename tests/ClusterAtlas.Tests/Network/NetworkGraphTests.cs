@@ -13,8 +13,8 @@ namespace ClusterAtlas.Tests.Network;
 
 /// <summary>
 /// The graph's SQL counts and its bounded selection on a registry made of the edge cases: partner names that normalise
-/// to one key, a role titled like a link, links to Japan or to nobody, a programme whose parent no region takes part in,
-/// repeated rows and a region with no connections.
+/// to one key, names of spaces only (full-width too), a role titled like a link, links to Japan or to nobody, a
+/// programme whose parent no region takes part in, repeated rows and a region with no connections.
 /// </summary>
 public sealed class NetworkGraphTests : IAsyncLifetime
 {
@@ -48,7 +48,7 @@ public sealed class NetworkGraphTests : IAsyncLifetime
         foreach (var (region, org, name, country) in new (int, int?, string?, string?)[]
         {
             (0, 0, null, null), (0, 1, "ignored", "US"), (1, 2, null, null), (0, null, "Ｆｏｏ Lab", "DE"), (0, null, "foo lab", "DE"),
-            (1, null, "FOO LAB", "AT"), (1, null, "Bar", null), (2, null, "  ", "SG"), (2, null, null, "SG"), (2, null, null, "JP"), (2, null, null, null),
+            (1, null, "FOO LAB", "AT"), (1, null, "Bar", null), (2, null, "  ", "SG"), (2, null, "\u3000", "KR"), (2, null, null, "SG"), (2, null, null, "JP"), (2, null, null, null),
         })
         {
             db.InternationalLinks.Add(new InternationalLink
