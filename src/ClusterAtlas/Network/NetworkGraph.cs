@@ -1,6 +1,4 @@
 using ClusterAtlas.Data;
-using ClusterAtlas.International;
-using ClusterAtlas.Japanese;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Network;
@@ -20,111 +18,58 @@ public sealed record NetworkNodeDto(string Id, string Kind, string Code, string 
 
 public sealed record NetworkEdgeDto(string Source, string Target, string Kind, string LabelJa, string LabelEn);
 
-public sealed record NetworkGraphDto(IReadOnlyList<NetworkNodeDto> Nodes, IReadOnlyList<NetworkEdgeDto> Edges);
+/// <summary>
+/// The graph as shown: at most <see cref="NodeLimit"/> nodes and <see cref="EdgeLimit"/> edges, and the
+/// <see cref="Totals"/> of the whole graph (equal to the counts of nodes and edges when it fits).
+/// </summary>
+public sealed record NetworkGraphDto(
+    IReadOnlyList<NetworkNodeDto> Nodes, IReadOnlyList<NetworkEdgeDto> Edges, NetworkTotalsDto Totals, int NodeLimit, int EdgeLimit);
 
 /// <summary>
 /// Regions ↔ programmes (participations, with the programme hierarchy), regions ↔ organisations (roles, international
-/// links) and regions ↔ foreign partners ↔ countries. Five queries whatever the size of the registry.
+/// links) and regions ↔ foreign partners ↔ countries. A national registry has 100,000s of participations and roles,
+/// far more than a page can draw, so the rows are never read: GROUP BY queries count the whole graph and rank each
+/// region's neighbours, and when the graph exceeds the limits <see cref="NetworkSelection"/> picks the most connected
+/// part. A graph within the limits (the curated registry) is drawn whole, exactly as from the rows. Five queries.
 /// </summary>
 public sealed class NetworkGraph(AtlasDbContext db)
 {
-    public async Task<NetworkGraphDto> BuildAsync(CancellationToken ct)
+    public const int DefaultNodeLimit = 300;
+    public const int MaxNodeLimit = 2000;
+    /// <summary>Connections kept per shown region on each side (programmes, organisations/foreign partners, countries).</summary>
+    public const int EdgesPerNode = 5;
+
+    public Task<NetworkGraphDto> BuildAsync(CancellationToken ct) => BuildAsync(null, ct);
+
+    /// <summary>The graph with at most <c>nodeLimit</c> nodes: 1 to <see cref="MaxNodeLimit"/>, null for <see cref="DefaultNodeLimit"/>.</summary>
+    public async Task<NetworkGraphDto> BuildAsync(int? nodeLimit, CancellationToken ct)
     {
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Code, r.NameJa, r.NameEn }).ToListAsync(ct);
+        var limit = nodeLimit ?? DefaultNodeLimit;
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, nameof(nodeLimit));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxNodeLimit, nameof(nodeLimit));
+        var edgeLimit = limit * EdgesPerNode;
+
         var programmes = await db.Programmes.AsNoTracking()
-            .Select(p => new { p.Id, p.Code, p.NameJa, p.NameEn, p.ParentId }).ToDictionaryAsync(p => p.Id, ct);
-        var participations = await db.Participations.AsNoTracking().OrderBy(p => p.Id)
-            .Select(p => new { p.RegionId, p.ProgrammeId, p.StartFiscalYear, p.EndFiscalYear, p.TermText }).ToListAsync(ct);
-        var links = await db.InternationalLinks.AsNoTracking().OrderBy(l => l.Id)
-            .Select(l => new
-            {
-                l.RegionId, l.CountryCode, l.PartnerName, l.PartnerKind,
-                Org = l.PartnerOrganisation == null ? null : new { l.PartnerOrganisation.Code, l.PartnerOrganisation.NameJa, l.PartnerOrganisation.NameEn, l.PartnerOrganisation.CountryCode },
-            }).ToListAsync(ct);
-        var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.RegionId != null && r.OrganisationId != null).OrderBy(r => r.Id)
-            .Select(r => new { RegionId = r.RegionId!.Value, r.Title, r.Organisation!.Code, r.Organisation.NameJa, r.Organisation.NameEn, r.Organisation.CountryCode })
-            .ToListAsync(ct);
+            .Select(p => new NetworkProgramme(p.Id, p.Code, p.NameJa, p.NameEn, p.ParentId, db.Participations.Any(x => x.ProgrammeId == p.Id)))
+            .ToDictionaryAsync(p => p.Id, ct);
+        var totals = await NetworkCounts.TotalsAsync(db, programmes, ct);
+        var ranked = (await NetworkSql.RankedRegionsAsync(db, ct))
+            .OrderByDescending(r => r.Neighbours).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
 
-        var nodes = new Dictionary<string, NetworkNodeDto>(StringComparer.Ordinal);
-        var edges = new List<NetworkEdgeDto>();
-        var edgeKeys = new HashSet<string>(StringComparer.Ordinal);
-        void Node(NetworkNodeDto n) => nodes.TryAdd(n.Id, n);
-        void Edge(string source, string target, string kind, string ja, string en)
+        List<NetworkNodeDto> nodes;
+        List<NetworkEdgeDto> edges;
+        if (totals.Nodes <= limit && totals.Edges <= edgeLimit)
         {
-            if (edgeKeys.Add(source + "|" + target + "|" + ja))
-            {
-                edges.Add(new NetworkEdgeDto(source, target, kind, ja, en));
-            }
+            var all = await NetworkConnections.AllAsync(db, ct);
+            (nodes, edges) = new NetworkBuilder(programmes, _ => true).Build(ranked, all);
         }
-        string ProgrammeNode(int id)
+        else
         {
-            var p = programmes[id];
-            var nodeId = "programme:" + p.Code;
-            if (!nodes.ContainsKey(nodeId))
-            {
-                Node(new NetworkNodeDto(nodeId, NodeKinds.Programme, p.Code, p.NameJa, p.NameEn, null));
-                if (p.ParentId is { } parent && programmes.ContainsKey(parent))
-                {
-                    Edge(nodeId, ProgrammeNode(parent), "part-of", "上位事業", "part of");
-                }
-            }
-            return nodeId;
+            var candidates = ranked.Take(limit).ToList();
+            var connections = await NetworkConnections.TopAsync(db, EdgesPerNode, [.. candidates.Select(r => r.Id)], ct);
+            var selection = NetworkSelection.Choose(limit, edgeLimit, candidates, connections, programmes);
+            (nodes, edges) = new NetworkBuilder(programmes, selection.Shows).Build(selection.Regions, selection.Connections);
         }
-
-        var regionNodes = regions.ToDictionary(r => r.Id, r => "region:" + r.Code);
-        foreach (var r in regions)
-        {
-            Node(new NetworkNodeDto(regionNodes[r.Id], NodeKinds.Region, r.Code, r.NameJa, r.NameEn, "JP"));
-        }
-        foreach (var p in participations.Where(p => regionNodes.ContainsKey(p.RegionId)))
-        {
-            var start = new FiscalYear(p.StartFiscalYear);
-            var end = p.EndFiscalYear is { } e ? new FiscalYear(e) : (FiscalYear?)null;
-            Edge(regionNodes[p.RegionId], ProgrammeNode(p.ProgrammeId), "participation",
-                $"{start.JapaneseLabel}–{end?.JapaneseLabel}", $"{start.EnglishLabel}–{end?.EnglishLabel}");
-        }
-        foreach (var r in roles.Where(r => regionNodes.ContainsKey(r.RegionId)))
-        {
-            var id = "organisation:" + r.Code;
-            Node(new NetworkNodeDto(id, r.CountryCode == "JP" ? NodeKinds.Organisation : NodeKinds.Foreign, r.Code, r.NameJa, r.NameEn ?? r.NameJa, r.CountryCode));
-            Edge(regionNodes[r.RegionId], id, "role", r.Title, r.Title);
-        }
-        foreach (var l in links.Where(l => regionNodes.ContainsKey(l.RegionId)))
-        {
-            var region = regionNodes[l.RegionId];
-            string? partner = null;
-            var country = l.Org?.CountryCode ?? l.CountryCode;
-            if (l.Org is not null)
-            {
-                partner = "organisation:" + l.Org.Code;
-                Node(new NetworkNodeDto(partner, l.Org.CountryCode == "JP" ? NodeKinds.Organisation : NodeKinds.Foreign,
-                    l.Org.Code, l.Org.NameJa, l.Org.NameEn ?? l.Org.NameJa, l.Org.CountryCode));
-            }
-            else if (!string.IsNullOrWhiteSpace(l.PartnerName))
-            {
-                var key = JapaneseText.Normalize(l.PartnerName);
-                partner = "foreign:" + key;
-                Node(new NetworkNodeDto(partner, NodeKinds.Foreign, key, l.PartnerName, l.PartnerName, l.CountryCode));
-            }
-            string? countryNode = null;
-            if (!string.IsNullOrWhiteSpace(country) && country != "JP")
-            {
-                countryNode = "country:" + country;
-                Node(new NetworkNodeDto(countryNode, NodeKinds.Country, country, CountryNames.Japanese(country), CountryNames.English(country), country));
-            }
-            if (partner is not null)
-            {
-                Edge(region, partner, "link", "国際連携", "international link");
-                if (countryNode is not null)
-                {
-                    Edge(partner, countryNode, "located-in", "所在国", "located in");
-                }
-            }
-            else if (countryNode is not null)
-            {
-                Edge(region, countryNode, "link", "国際連携", "international link");
-            }
-        }
-        return new NetworkGraphDto([.. nodes.Values], edges);
+        return new NetworkGraphDto(nodes, edges, totals, limit, edgeLimit);
     }
 }

@@ -128,6 +128,8 @@ public sealed class RegionsApiTests(AtlasFactory factory)
     [InlineData("/api/v1/regions?limit=0", "limit")]
     [InlineData("/api/v1/regions?limit=501", "limit")]
     [InlineData("/api/v1/regions?limit=abc", "limit")]
+    [InlineData("/api/v1/regions/kansai?limit=abc", "limit")]
+    [InlineData("/api/v1/network?limit=2001", "limit")]
     [InlineData("/api/v1/regions?offset=-1", "offset")]
     [InlineData("/api/v1/regions?cursor=not-a-cursor", "cursor")]
     [InlineData("/api/v1/regions?fiscalYear=平成0年度", "fiscalYear")]

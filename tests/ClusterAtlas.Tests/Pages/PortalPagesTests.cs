@@ -1,4 +1,5 @@
 using System.Net;
+using ClusterAtlas.Tests.Api;
 using ClusterAtlas.Tests.Infrastructure;
 using Xunit;
 
@@ -188,5 +189,29 @@ public sealed class PortalPagesTests(AtlasFactory factory)
         Assert.Contains(nodes.EnumerateArray(), n => n.GetProperty("id").GetString() == "region:kansai");
         Assert.Contains(nodes.EnumerateArray(), n => n.GetProperty("kind").GetString() == "foreign");
         Assert.True(json.RootElement.GetProperty("edges").GetArrayLength() > 29);
+    }
+
+    /// <summary>The curated graph is within the limits, so it is drawn whole: every node and edge its rows give.</summary>
+    [Fact]
+    public async Task NetworkApi_OnTheCuratedRegistry_IsTheWholeGraph()
+    {
+        var graph = await client.GetJsonAsync("/api/v1/network");
+        var html = await client.PageAsync("/network");
+
+        await using var db = factory.Database.NewContext();
+        var whole = await Scale.WholeNetwork.ReadAsync(db);
+
+        var nodes = graph["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+        var edges = graph["edges"]!.AsArray().Select(e => $"{e!["source"]}|{e["target"]}|{e["labelJa"]}").ToList();
+        Assert.Equal(68, nodes.Count);
+        Assert.Equal(98, edges.Count);
+        Assert.Equal(68, graph["totals"]!["nodes"]!.GetValue<int>());
+        Assert.Equal(98, graph["totals"]!["edges"]!.GetValue<int>());
+        Assert.Equal(whole.Nodes.Order(StringComparer.Ordinal), nodes.Order(StringComparer.Ordinal));
+        Assert.Equal(whole.Edges.Order(StringComparer.Ordinal), edges.Order(StringComparer.Ordinal));
+        Assert.Equal(300, graph["nodeLimit"]!.GetValue<int>());
+        Assert.Equal(1500, graph["edgeLimit"]!.GetValue<int>());
+        Assert.Contains("ノード 68、つながり 98", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("件のノードのうち", html, StringComparison.Ordinal);
     }
 }

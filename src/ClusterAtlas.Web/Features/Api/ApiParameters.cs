@@ -25,6 +25,17 @@ internal sealed class ApiParameters
         return page ?? new PageRequest(PageRequest.DefaultLimit, 0, null);
     }
 
+    /// <summary>A <c>limit</c> that is not a page size (how much one answer holds): 1 to <paramref name="max"/>, default when absent.</summary>
+    public int Limit(string? text, int fallback, int max)
+    {
+        var limit = Int("limit", text) ?? fallback;
+        if (limit is < 1 || limit > max)
+        {
+            Errors["limit"] = [$"limit must be between 1 and {max}."];
+        }
+        return limit;
+    }
+
     /// <summary>Accepts 2007, FY2007, 平成19年度, H19, Ｈ１９ …: the Gregorian start year of the fiscal year.</summary>
     public int? FiscalYear(string name, string? text)
     {

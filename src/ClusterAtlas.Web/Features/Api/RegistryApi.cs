@@ -57,8 +57,10 @@ internal static class RegistryApi
         api.MapGet("/sources", async (SourceQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(ct)));
         api.MapGet("/sources/{id}", GetSource);
         api.MapGet("/search", Search);
-        api.MapGet("/network", async (NetworkGraph graph, CancellationToken ct) => TypedResults.Ok(await graph.BuildAsync(ct)))
-            .WithDescription("Regions ↔ programmes ↔ organisations ↔ foreign partners ↔ countries, as nodes and edges.");
+        api.MapGet("/network", GetNetwork).CacheOutput(RegistryCaching.Policy)
+            .WithDescription($"Regions ↔ programmes ↔ organisations ↔ foreign partners ↔ countries, as nodes and edges. At most `limit` " +
+                $"nodes (default {NetworkGraph.DefaultNodeLimit}, at most {NetworkGraph.MaxNodeLimit}), the most connected first, and " +
+                $"{NetworkGraph.EdgesPerNode} × `limit` edges; `totals` counts the nodes and edges of the whole graph.");
     }
 
     internal static Results<Ok<T>, ProblemHttpResult> Found<T>(T? value, string what, string id) where T : class =>
@@ -86,11 +88,11 @@ internal static class RegistryApi
     private static async Task<Results<Ok<RegionDetailDto>, ProblemHttpResult, ValidationProblem>> GetRegion(
         RegionDetails details, string id, string? limit, CancellationToken ct)
     {
-        var sectionLimit = RegionDetails.DefaultSectionLimit;
-        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sectionLimit)
-            || sectionLimit is < 1 or > PageRequest.MaxLimit))
+        var p = new ApiParameters();
+        var sectionLimit = p.Limit(limit, RegionDetails.DefaultSectionLimit, PageRequest.MaxLimit);
+        if (!p.IsValid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {PageRequest.MaxLimit}."] });
+            return p.Problem();
         }
         var region = await details.GetAsync(id, sectionLimit, ct);
         return region is null ? Missing("region", id) : TypedResults.Ok(region);
@@ -176,6 +178,13 @@ internal static class RegistryApi
         var filter = new ObservationFilter(indicator, programme, region, p.FiscalYear("fiscalYear", fiscalYear),
             p.OneOf("sector", sector, new HashSet<string>(["all", "company", "university-public"], StringComparer.Ordinal)));
         return p.IsValid ? TypedResults.Ok(await q.ListAsync(filter, page, ct)) : p.Problem();
+    }
+
+    private static async Task<Results<Ok<NetworkGraphDto>, ValidationProblem>> GetNetwork(NetworkGraph graph, string? limit, CancellationToken ct)
+    {
+        var p = new ApiParameters();
+        var nodeLimit = p.Limit(limit, NetworkGraph.DefaultNodeLimit, NetworkGraph.MaxNodeLimit);
+        return p.IsValid ? TypedResults.Ok(await graph.BuildAsync(nodeLimit, ct)) : p.Problem();
     }
 
     private static async Task<Results<Ok<SourceDto>, ProblemHttpResult, ValidationProblem>> GetSource(

@@ -467,6 +467,9 @@ public sealed partial class UiText(IHttpContextAccessor http)
         ["network.edges"] = ("つながり", "Edges"),
         ["network.edges.table"] = ("ネットワークのつながり", "Edges of the network"),
         ["network.summary"] = ("ノード {0}、つながり {1}", "{0} nodes, {1} edges"),
+        ["network.shownOf"] = ("全{1:N0}件のノードのうち、つながりの多い順に{0:N0}件（つながりは全{3:N0}件のうち{2:N0}件）を表示しています。",
+            "Showing the {0:N0} most connected of {1:N0} nodes ({2:N0} of {3:N0} edges)."),
+        ["network.more"] = ("API では ?limit= で最大{0:N0}件まで取得できます:", "The API gives up to {0:N0} nodes with ?limit=:"),
 
         // Indicators
         ["indicators.title"] = ("成果指標", "Outcome indicators"),
