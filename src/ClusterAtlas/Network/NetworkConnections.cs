@@ -89,22 +89,23 @@ internal static class NetworkConnections
     public static Task<List<NetworkConnection>> TopAsync(AtlasDbContext db, int perSide, IReadOnlyCollection<int> regionIds, CancellationToken ct) =>
         db.Database.SqlQueryRaw<NetworkConnection>(TopSql, perSide).Where(c => regionIds.Contains(c.RegionId)).ToListAsync(ct);
 
-    // From constants too; the rank limit is the one value, a parameter ({0}).
+    // From constants too; the rank limit is the one value, a parameter ({0}). The ranking reads narrow rows (ids,
+    // codes, degrees) and only the top ones fetch their names, terms and titles by primary key.
     private static readonly string TopSql = $$"""
-        SELECT e.* FROM (
-            SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t."RegionId", t."Side" ORDER BY t."Degree" DESC, t."NeighbourCode", t."FirstId") AS "Rank"
+        SELECT t."RegionId", t."Kind", t."Side", t."NeighbourId", t."NeighbourCode", o."NameJa" AS "OrganisationNameJa",
+            o."NameEn" AS "OrganisationNameEn", o."CountryCode" AS "OrganisationCountry", k."PartnerName", k."CountryCode",
+            p."StartFiscalYear", p."EndFiscalYear", r."Title", t."FirstId", t."Rank"
+        FROM (
+            SELECT n.*, ROW_NUMBER() OVER (PARTITION BY n."RegionId", n."Side" ORDER BY n."Degree" DESC, n."NeighbourCode", n."FirstId") AS "Rank"
             FROM (
                 SELECT f."RegionId", {{NetworkConnection.Participation}} AS "Kind", {{NetworkConnection.ProgrammeSide}} AS "Side",
-                    f."ProgrammeId" AS "NeighbourId", g."Code" AS "NeighbourCode", {{Columns}},
-                    p."StartFiscalYear", p."EndFiscalYear", NULL AS "Title", d."Degree", f."FirstId"
+                    f."ProgrammeId" AS "NeighbourId", g."Code" AS "NeighbourCode", d."Degree", f."FirstId"
                 FROM (SELECT "RegionId", "ProgrammeId", MIN("Id") AS "FirstId" FROM "Participations" GROUP BY "RegionId", "ProgrammeId") AS f
-                JOIN "Participations" AS p ON p."Id" = f."FirstId"
                 JOIN (SELECT "ProgrammeId", COUNT(DISTINCT "RegionId") AS "Degree" FROM "Participations" GROUP BY "ProgrammeId") AS d
                     ON d."ProgrammeId" = f."ProgrammeId"
                 JOIN "Programmes" AS g ON g."Id" = f."ProgrammeId"
                 UNION ALL
-                SELECT x."RegionId", x."Kind", {{NetworkConnection.PartnerSide}}, x."OrganisationId", o."Code", o."NameJa", o."NameEn",
-                    o."CountryCode", NULL, NULL, NULL, NULL, r."Title", d."Degree", x."FirstId"
+                SELECT x."RegionId", x."Kind", {{NetworkConnection.PartnerSide}}, x."OrganisationId", o."Code", d."Degree", x."FirstId"
                 FROM (
                     SELECT r."RegionId", {{NetworkConnection.Role}} AS "Kind", r."OrganisationId", MIN(r."Id") AS "FirstId"
                     FROM "RoleAssignments" AS r WHERE {{NetworkSql.Roles}} GROUP BY r."RegionId", r."OrganisationId"
@@ -112,7 +113,6 @@ internal static class NetworkConnections
                     SELECT l."RegionId", {{NetworkConnection.OrganisationLink}}, l."PartnerOrganisationId", MIN(l."Id")
                     FROM "InternationalLinks" AS l WHERE l."PartnerOrganisationId" IS NOT NULL GROUP BY l."RegionId", l."PartnerOrganisationId"
                 ) AS x
-                LEFT JOIN "RoleAssignments" AS r ON x."Kind" = {{NetworkConnection.Role}} AND r."Id" = x."FirstId"
                 JOIN (
                     SELECT u."OrganisationId", COUNT(DISTINCT u."RegionId") AS "Degree" FROM (
                         SELECT r."RegionId", r."OrganisationId" FROM "RoleAssignments" AS r WHERE {{NetworkSql.Roles}}
@@ -121,23 +121,24 @@ internal static class NetworkConnections
                 ) AS d ON d."OrganisationId" = x."OrganisationId"
                 JOIN "Organisations" AS o ON o."Id" = x."OrganisationId"
                 UNION ALL
-                SELECT f."RegionId", {{NetworkConnection.PartnerLink}}, {{NetworkConnection.PartnerSide}}, NULL, f."PartnerName", NULL, NULL, NULL,
-                    f."PartnerName", l."CountryCode", NULL, NULL, NULL, d."Degree", f."FirstId"
+                SELECT f."RegionId", {{NetworkConnection.PartnerLink}}, {{NetworkConnection.PartnerSide}}, NULL, f."PartnerName", d."Degree", f."FirstId"
                 FROM (SELECT l."RegionId", l."PartnerName", MIN(l."Id") AS "FirstId" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Named}}
                     GROUP BY l."RegionId", l."PartnerName") AS f
-                JOIN "InternationalLinks" AS l ON l."Id" = f."FirstId"
                 JOIN (SELECT l."PartnerName", COUNT(DISTINCT l."RegionId") AS "Degree" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Named}}
                     GROUP BY l."PartnerName") AS d ON d."PartnerName" = f."PartnerName"
                 UNION ALL
-                SELECT l."RegionId", {{NetworkConnection.CountryLink}}, {{NetworkConnection.CountrySide}}, NULL, l."CountryCode", NULL, NULL, NULL,
-                    NULL, l."CountryCode", NULL, NULL, NULL, d."Degree", MIN(l."Id")
+                SELECT l."RegionId", {{NetworkConnection.CountryLink}}, {{NetworkConnection.CountrySide}}, NULL, l."CountryCode", d."Degree", MIN(l."Id")
                 FROM "InternationalLinks" AS l
                 JOIN (SELECT l."CountryCode", COUNT(DISTINCT l."RegionId") AS "Degree" FROM "InternationalLinks" AS l WHERE {{NetworkSql.Bare}}
                     GROUP BY l."CountryCode") AS d ON d."CountryCode" = l."CountryCode"
                 WHERE {{NetworkSql.Bare}}
                 GROUP BY l."RegionId", l."CountryCode", d."Degree"
-            ) AS t
-        ) AS e
-        WHERE e."Rank" <= {0}
+            ) AS n
+        ) AS t
+        LEFT JOIN "Participations" AS p ON t."Kind" = {{NetworkConnection.Participation}} AND p."Id" = t."FirstId"
+        LEFT JOIN "RoleAssignments" AS r ON t."Kind" = {{NetworkConnection.Role}} AND r."Id" = t."FirstId"
+        LEFT JOIN "InternationalLinks" AS k ON t."Kind" IN ({{NetworkConnection.PartnerLink}}, {{NetworkConnection.CountryLink}}) AND k."Id" = t."FirstId"
+        LEFT JOIN "Organisations" AS o ON t."Kind" IN ({{NetworkConnection.Role}}, {{NetworkConnection.OrganisationLink}}) AND o."Id" = t."NeighbourId"
+        WHERE t."Rank" <= {0}
         """;
 }
