@@ -219,7 +219,7 @@ for engine in "${engine_list[@]}"; do
   for n in "${scale_list[@]}"; do
     dir=$out/$engine/$n; mkdir -p "$dir"
     dump=$work/dump-$n
-    cp "$dump.seconds" "$dir/generate.seconds"
+    [ ! -f "$dump.seconds" ] || cp "$dump.seconds" "$dir/generate.seconds"
     measure_import "$engine" "$n" "$dump" "$dir"
     regions=$(python3 -c "import json,sys; print(next(f['rows'] for f in json.load(open(sys.argv[1]))['files'] if f['table']=='Regions'))" "$dump/manifest.json")
     log "search latency ($engine, $n projects)"
