@@ -8,9 +8,10 @@ namespace ClusterAtlas.Search;
 /// <summary>
 /// Gives matched records their page code and facets: regions their own, links, people and organisations those of the
 /// regions they belong to (people's and organisations' regions from <see cref="FacetFacts.Roles"/>, projects' from
-/// <see cref="FacetFacts.Projects"/>, in memory), events,
-/// surveys and industrial clusters those of their programme. One query per kind of record, each with its ids as one array parameter (<c>EF.Parameter</c>: json_each on SQLite, <c>= ANY</c> on PostgreSQL): a list of
-/// up to a thousand ids as as many SQL parameters took SQLite 13 ms to parse and bind for one query, the array 4 ms.
+/// <see cref="FacetFacts.Projects"/>, in memory), events, surveys and industrial clusters those of their programme.
+/// One query per kind of record matched, each with its ids as one array parameter (<c>EF.Parameter</c>: json_each on
+/// SQLite, <c>= ANY</c> on PostgreSQL): a thousand ids as as many SQL parameters took SQLite 13 ms to parse and bind
+/// for one query, the array 4 ms.
 /// </summary>
 internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
 {

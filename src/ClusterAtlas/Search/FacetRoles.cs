@@ -52,7 +52,6 @@ public sealed class FacetRoles
         var links = (await db.InternationalLinks.AsNoTracking().Where(l => l.PartnerOrganisationId != null)
             .Select(l => new { OrganisationId = l.PartnerOrganisationId!.Value, l.RegionId, l.FiscalYear }).ToListAsync(ct))
             .ToLookup(l => l.OrganisationId);
-        var withRoles = new HashSet<int>();
         void AppendLinks(int organisationId)
         {
             foreach (var l in links[organisationId])
@@ -68,14 +67,14 @@ public sealed class FacetRoles
                 AppendLinks(previous);
             }
             current = r.OrganisationId;
-            withRoles.Add(r.OrganisationId);
             Append(roles.organisations, ties, r.OrganisationId, new RegionTie(r.RegionId, 0, 0));
         }
         if (current is { } last)
         {
             AppendLinks(last);
         }
-        foreach (var organisationId in links.Select(g => g.Key).Where(id => !withRoles.Contains(id)))
+        // Partners with links only (those with roles have their slice already).
+        foreach (var organisationId in links.Select(g => g.Key).Where(id => !roles.organisations.ContainsKey(id)).ToList())
         {
             AppendLinks(organisationId);
         }
