@@ -16,25 +16,30 @@ public static class BareSearch
     {
         var term = JapaneseText.Normalize(query);
         var length = new StringInfo(term).LengthInTextElements;
-        string match;
+        string sql;
         object value;
+        var cap = (countCap + 1).ToString(CultureInfo.InvariantCulture);
+        var page = pageSize.ToString(CultureInfo.InvariantCulture);
         if (postgres)
         {
-            match = length >= 3 ? "\"Normalized\" LIKE @q" : "\"BigramArray\" @> ARRAY[@q]::text[]";
+            var match = length >= 3 ? "\"Normalized\" LIKE @q" : "\"BigramArray\" @> ARRAY[@q]::text[]";
             value = length >= 3 ? "%" + term + "%" : term;
+            sql = $"""
+                SELECT count(*) FROM (SELECT 1 FROM "SearchEntries" WHERE {match} LIMIT {cap}) AS capped;
+                SELECT "Id", "EntityType", "EntityId", "Title" FROM "SearchEntries" WHERE {match} ORDER BY "Id" LIMIT {page};
+                """;
         }
         else
         {
+            // The FTS5 table itself, in its own rowid order: the count needs no entry row, the page joins its 20.
             var table = length >= 3 ? "\"SearchTrigrams\"" : "\"SearchBigrams\"";
-            match = $"\"Id\" IN (SELECT rowid FROM {table} WHERE {table} MATCH @q)";
             value = "\"" + term + "\"";
+            sql = $"""
+                SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH @q LIMIT {cap}) AS capped;
+                SELECT e."Id", e."EntityType", e."EntityId", e."Title" FROM {table} AS d CROSS JOIN "SearchEntries" AS e
+                WHERE e."Id" = d.rowid AND d.{table} MATCH @q ORDER BY d.rowid LIMIT {page};
+                """;
         }
-        var cap = countCap.ToString(CultureInfo.InvariantCulture);
-        var page = pageSize.ToString(CultureInfo.InvariantCulture);
-        var sql = $"""
-            SELECT count(*) FROM (SELECT 1 FROM "SearchEntries" WHERE {match} LIMIT {cap} + 1) AS capped;
-            SELECT "Id", "EntityType", "EntityId", "Title" FROM "SearchEntries" WHERE {match} ORDER BY "Id" LIMIT {page};
-            """;
         await using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The SQL holds only fixed fragments and numbers; the term is a parameter.
         command.CommandText = sql;

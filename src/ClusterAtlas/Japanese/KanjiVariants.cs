@@ -24,6 +24,9 @@ internal static class KanjiVariants
         ("眞", "真"),
         ("黑", "黒"));
 
+    /// <summary>Whether the character (of the Basic Multilingual Plane) is a variant that <see cref="Fold"/> replaces.</summary>
+    public static bool IsVariant(char c) => Table.ContainsKey(new Rune(c));
+
     public static string Fold(string text)
     {
         // Fast path: most strings contain none of the variants.

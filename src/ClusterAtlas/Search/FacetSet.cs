@@ -40,6 +40,18 @@ public sealed class FacetSet
         return false;
     }
 
+    /// <summary>Adds one to <paramref name="counts"/>[member] for every member (a facet count over many sets).</summary>
+    public void CountInto(int[] counts)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            for (var w = words[i]; w != 0; w &= w - 1)
+            {
+                counts[i * 64 + BitOperations.TrailingZeroCount(w)]++;
+            }
+        }
+    }
+
     /// <summary>The members in ascending order.</summary>
     public IEnumerable<int> Members()
     {

@@ -65,33 +65,50 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         profiles.RemoveAll(p => p.Code.Length == 0);
 
         var selected = new SelectedFacets(facts, filters);
-        List<FacetCountDto> Count(string facet, Func<FacetProfile, IEnumerable<int>> values, Func<int, (string Value, string Ja, string En)> label)
+        List<FacetCountDto> Count(string facet, int size, Action<FacetProfile, int[]> add, Func<int, (string Value, string Ja, string En)> label)
         {
-            // Counted in place: a thousand matches carry tens of thousands of values (every programme of their regions).
-            var counts = new Dictionary<int, int>();
-            foreach (var p in profiles.Where(p => selected.Passes(p, facet)))
+            // Counted in an array over the facet's vocabulary: a thousand matches carry tens of thousands of values
+            // (every programme of their regions).
+            var counts = new int[size];
+            foreach (var p in profiles)
             {
-                foreach (var v in values(p))
+                if (selected.Passes(p, facet))
                 {
-                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, v, out _)++;
+                    add(p, counts);
                 }
             }
-            return [.. counts.Select(c => { var (value, ja, en) = label(c.Key); return new FacetCountDto(value, ja, en, c.Value); })
-                .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
+            var result = new List<FacetCountDto>();
+            for (var i = 0; i < size; i++)
+            {
+                if (counts[i] > 0)
+                {
+                    var (value, ja, en) = label(i);
+                    result.Add(new FacetCountDto(value, ja, en, counts[i]));
+                }
+            }
+            return [.. result.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
         }
 
-        var typeFacet = Count("type", p => [Array.IndexOf(TypeOrder, p.Type)], i => (TypeOrder[i], TypeOrder[i], TypeOrder[i]))
+        var typeFacet = Count("type", TypeOrder.Length, (p, c) => c[Array.IndexOf(TypeOrder, p.Type)]++, i => (TypeOrder[i], TypeOrder[i], TypeOrder[i]))
             .OrderBy(f => Array.IndexOf(TypeOrder, f.Value)).ToList();
-        var programmeFacet = Count("programme", p => p.Programmes.Members(), i => Programme(facts, i));
-        var yearFacet = Count("year", p => p.From is null ? [] : Enumerable.Range(p.From.Value, p.To!.Value - p.From.Value + 1), y =>
+        var programmeFacet = Count("programme", facts.ProgrammesByIndex.Count, (p, c) => p.Programmes.CountInto(c), i => Programme(facts, i));
+        var firstYear = profiles.Where(p => p.From is not null).Select(p => p.From!.Value).DefaultIfEmpty(0).Min();
+        var lastYear = profiles.Where(p => p.To is not null).Select(p => p.To!.Value).DefaultIfEmpty(-1).Max();
+        var yearFacet = Count("year", Math.Max(0, lastYear - firstYear + 1), (p, c) =>
             {
-                var fy = new FiscalYear(y);
-                return (y.ToString(CultureInfo.InvariantCulture), fy.JapaneseLabel, fy.EnglishLabel);
+                for (var y = p.From ?? 0; p.From is not null && y <= p.To!.Value; y++)
+                {
+                    c[y - firstYear]++;
+                }
+            }, i =>
+            {
+                var fy = new FiscalYear(firstYear + i);
+                return ((firstYear + i).ToString(CultureInfo.InvariantCulture), fy.JapaneseLabel, fy.EnglishLabel);
             })
             .OrderBy(f => f.Value, StringComparer.Ordinal).ToList();
-        var fieldFacet = Count("field", p => p.Fields.Members(), i => (facts.Fields[i], facts.Fields[i], facts.Fields[i]));
-        var prefectureFacet = Count("prefecture", p => p.Prefectures.Members(), i => (facts.Prefectures[i], facts.Prefectures[i], facts.Prefectures[i]));
-        var ministryFacet = Count("ministry", p => p.Ministries.Members(), i => facts.Ministries[i]);
+        var fieldFacet = Count("field", facts.Fields.Count, (p, c) => p.Fields.CountInto(c), i => (facts.Fields[i], facts.Fields[i], facts.Fields[i]));
+        var prefectureFacet = Count("prefecture", facts.Prefectures.Count, (p, c) => p.Prefectures.CountInto(c), i => (facts.Prefectures[i], facts.Prefectures[i], facts.Prefectures[i]));
+        var ministryFacet = Count("ministry", facts.Ministries.Count, (p, c) => p.Ministries.CountInto(c), i => facts.Ministries[i]);
 
         var hits = profiles.Where(p => selected.Passes(p, "")).OrderByDescending(p => p.TitleMatch)
             .ThenBy(p => Array.IndexOf(TypeOrder, p.Type)).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();

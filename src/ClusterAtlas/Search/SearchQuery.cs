@@ -30,36 +30,73 @@ public sealed class SearchQuery(AtlasDbContext db)
     /// </summary>
     public (string Sql, IReadOnlyList<object> Parameters) MatchingSql(string q)
     {
-        var terms = JapaneseText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (terms.Length == 0)
+        var terms = JapaneseText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(8)
+            .Select(t => (Text: t, Length: new StringInfo(t).LengthInTextElements)).ToList();
+        if (terms.Count == 0)
         {
             return ("SELECT * FROM \"SearchEntries\" WHERE 1 = 0", []);
         }
-        var postgres = db.Database.IsNpgsql();
+        return db.Database.IsNpgsql() ? PostgresSql(terms) : SqliteSql(terms);
+    }
+
+    /// <summary>
+    /// Driven by one FTS5 table joined to the entries, so the matches stream in rowid order and a LIMIT or an
+    /// ORDER BY "Id" stops the index early; "Id IN (SELECT rowid … MATCH …)" built the whole match list first
+    /// (46 ms for a common 2-character term at 1M projects, where the join answers in 9 ms). The terms of one
+    /// table are ANDed inside its MATCH (FTS5 merges the lists); a second table's terms are an IN list, built once
+    /// (probing FTS5 by rowid per candidate cost 40 µs each).
+    /// </summary>
+    private static (string, IReadOnlyList<object>) SqliteSql(List<(string Text, int Length)> terms)
+    {
+        var trigrams = terms.Where(t => t.Length >= 3).Select(t => Phrase(t.Text)).ToList();
+        var bigrams = terms.Where(t => t.Length == 2).Select(t => Phrase(t.Text)).ToList();
+        var singles = terms.Where(t => t.Length == 1).Select(t => t.Text).ToList();
+        var parameters = new List<object>();
+        var conditions = new List<string>();
+        string P(object value)
+        {
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+        if (trigrams.Count == 0 && bigrams.Count == 0)
+        {
+            // One-character terms only: no index can answer them; a scan is correct.
+            return ("SELECT * FROM \"SearchEntries\" WHERE " + string.Join(" AND ", singles.Select(t => $"instr(\"Normalized\", {P(t)}) > 0")), parameters);
+        }
+        var (driver, driverTerms, other, otherTerms) = trigrams.Count > 0
+            ? ("SearchTrigrams", trigrams, "SearchBigrams", bigrams)
+            : ("SearchBigrams", bigrams, "SearchTrigrams", trigrams);
+        conditions.Add($"d.\"{driver}\" MATCH {P(string.Join(" AND ", driverTerms))}");
+        if (otherTerms.Count > 0)
+        {
+            conditions.Add($"e.\"Id\" IN (SELECT rowid FROM \"{other}\" WHERE \"{other}\" MATCH {P(string.Join(" AND ", otherTerms))})");
+        }
+        conditions.AddRange(singles.Select(t => $"instr(e.\"Normalized\", {P(t)}) > 0"));
+        return ("SELECT d.rowid AS \"Id\", e.\"EntityType\", e.\"EntityId\", e.\"Title\", e.\"TitleEn\", e.\"Normalized\", e.\"Bigrams\" " +
+            $"FROM \"{driver}\" AS d CROSS JOIN \"SearchEntries\" AS e WHERE e.\"Id\" = d.rowid AND " + string.Join(" AND ", conditions), parameters);
+    }
+
+    private static (string, IReadOnlyList<object>) PostgresSql(List<(string Text, int Length)> terms)
+    {
         var conditions = new List<string>();
         var parameters = new List<object>();
-        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(8))
+        foreach (var (term, length) in terms)
         {
             var p = "{" + parameters.Count.ToString(CultureInfo.InvariantCulture) + "}";
-            var length = new StringInfo(term).LengthInTextElements;
             if (length >= 3)
             {
-                conditions.Add(postgres
-                    ? $"\"Normalized\" LIKE {p} ESCAPE '\\'"
-                    : $"\"Id\" IN (SELECT rowid FROM \"SearchTrigrams\" WHERE \"SearchTrigrams\" MATCH {p})");
-                parameters.Add(postgres ? "%" + EscapeLike(term) + "%" : Phrase(term));
+                conditions.Add($"\"Normalized\" LIKE {p} ESCAPE '\\'");
+                parameters.Add("%" + EscapeLike(term) + "%");
             }
             else if (length == 2)
             {
-                conditions.Add(postgres
-                    ? $"\"BigramArray\" @> ARRAY[{p}]::text[]"
-                    : $"\"Id\" IN (SELECT rowid FROM \"SearchBigrams\" WHERE \"SearchBigrams\" MATCH {p})");
-                parameters.Add(postgres ? term : Phrase(term));
+                conditions.Add($"\"BigramArray\" @> ARRAY[{p}]::text[]");
+                parameters.Add(term);
             }
             else
             {
-                // One character: no index can answer it; a scan is correct and the corpus of entries is small.
-                conditions.Add(postgres ? $"strpos(\"Normalized\", {p}) > 0" : $"instr(\"Normalized\", {p}) > 0");
+                // One character: no index can answer it; a scan is correct.
+                conditions.Add($"strpos(\"Normalized\", {p}) > 0");
                 parameters.Add(term);
             }
         }

@@ -219,4 +219,40 @@ public class JapaneseTextTests
         Assert.Contains("研究", bigrams);
         Assert.Contains("創薬", bigrams);
     }
+
+    /// <summary>
+    /// The ICU-free path must give exactly what every step gives: every character of its ranges (alone, after a kana,
+    /// after a space), their neighbours just outside the ranges, and random mixes of both.
+    /// </summary>
+    [Fact]
+    public void Normalize_SimplePath_MatchesEveryStep()
+    {
+        var chars = new List<char>();
+        void Range(int from, int to) { for (var c = from; c <= to; c++) { chars.Add((char)c); } }
+        Range(0x20, 0x7F);
+        Range(0x3000, 0x3100);
+        Range(0x4DF0, 0x4E10);
+        Range(0x9FF0, 0xA010);
+        Range(0xFF00, 0xFFA0);
+        for (var c = 0x4E00; c <= 0x9FFF; c += 7) { chars.Add((char)c); }
+        chars.AddRange("髙邊邉斎齋﨑〜－‐\u3000\t\n");
+        var samples = chars.SelectMany(c => new[] { c.ToString(), "か" + c, c + "か", " " + c + " ", "Ａ" + c + "ｂ" }).ToList();
+        var random = new Random(20261206);
+        for (var i = 0; i < 20_000; i++)
+        {
+            samples.Add(new string([.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => chars[random.Next(chars.Count)])]));
+        }
+        var simple = 0;
+        foreach (var text in samples)
+        {
+            if (JapaneseText.TryNormalizeSimple(text) is { } fast)
+            {
+                simple++;
+                Assert.True(JapaneseText.NormalizeFully(text) == fast, $"'{text}' ({string.Join(' ', text.Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)))}): '{fast}' vs '{JapaneseText.NormalizeFully(text)}'");
+            }
+        }
+        Assert.True(simple > samples.Count / 4, $"only {simple} of {samples.Count} samples took the simple path");
+        Assert.Null(JapaneseText.TryNormalizeSimple("髙橋"));
+        Assert.Equal("lsi設計(第2) ~-", JapaneseText.TryNormalizeSimple(" ＬＳＩ設計（第２）  ～－ "));
+    }
 }

@@ -40,6 +40,14 @@ public sealed class SearchQueryTests : IAsyncLifetime
     [InlineData("設計センター", "b")]
     [InlineData("髙橋 医療", "")]
     [InlineData("研究所 創薬", "a")]
+    [InlineData("医療 機器", "c")]
+    [InlineData("設計 lsi", "b")]
+    [InlineData("創薬 研究所 薬", "a")]
+    [InlineData("薬品 卸", "d")]
+    [InlineData("薬 卸", "d")]
+    [InlineData("薬 医療", "")]
+    [InlineData("センター 研究所", "")]
+    [InlineData("渡辺 創薬 研究所 高橋", "a")]
     public async Task Matching_FindsExactlyTheExpectedOrganisations(string query, string expectedCodes)
     {
         await using var db = database.NewContext();
