@@ -103,6 +103,16 @@ public sealed class SearchQuery(AtlasDbContext db)
         return ("SELECT * FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions), parameters);
     }
 
+    /// <summary>
+    /// Any <paramref name="limit"/> matches, in no particular order (<c>SELECT * FROM (…) AS m LIMIT n</c>), for callers
+    /// that count or facet a capped set in SQL of their own: ordering them would read every match.
+    /// </summary>
+    public (string Sql, IReadOnlyList<object> Parameters) FirstMatchesSql(string q, int limit)
+    {
+        var (sql, parameters) = MatchingSql(q);
+        return (string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM ({sql}) AS m LIMIT {limit}"), parameters);
+    }
+
     private static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string EscapeLike(string term) =>
