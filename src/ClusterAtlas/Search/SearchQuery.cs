@@ -16,17 +16,21 @@ public sealed record SearchHit(string EntityType, int EntityId, string Title, st
 public sealed class SearchQuery(AtlasDbContext db)
 {
     /// <summary>Ids of matching entries, as a composable query (callers add type filters, counts and paging).</summary>
-    public IQueryable<SearchEntry> Matching(string q)
+    public IQueryable<SearchEntry> Matching(string q) => Matching(MatchingSql(q));
+
+    /// <summary>The entries of SQL built by <see cref="MatchingSql"/>, for a caller that also uses the SQL itself.</summary>
+    public IQueryable<SearchEntry> Matching((string Sql, IReadOnlyList<object> Parameters) matching)
     {
-        var (sql, parameters) = MatchingSql(q);
+        var (sql, parameters) = matching;
 #pragma warning disable EF1002 // The SQL text holds only fixed fragments; every user value is a parameter.
         return db.SearchEntries.FromSqlRaw(sql, [.. parameters]).AsNoTracking();
 #pragma warning restore EF1002
     }
 
     /// <summary>
-    /// The SQL behind <see cref="Matching"/> (<c>SELECT * FROM "SearchEntries" WHERE …</c>) with its parameters as
-    /// {0}, {1} … placeholders, for callers that wrap it in SQL of their own (capped counts).
+    /// The SQL behind <see cref="Matching(string)"/> (a SELECT of the entries' columns: SQLite's FTS5 table joined to
+    /// "SearchEntries", PostgreSQL's "SearchEntries" filtered) with its parameters as {0}, {1} … placeholders, for
+    /// callers that wrap it in SQL of their own (capped counts).
     /// </summary>
     public (string Sql, IReadOnlyList<object> Parameters) MatchingSql(string q)
     {
@@ -104,12 +108,13 @@ public sealed class SearchQuery(AtlasDbContext db)
     }
 
     /// <summary>
-    /// Any <paramref name="limit"/> matches, in no particular order (<c>SELECT * FROM (…) AS m LIMIT n</c>), for callers
-    /// that count or facet a capped set in SQL of their own: ordering them would read every match.
+    /// Any <paramref name="limit"/> of the matches of <see cref="MatchingSql"/>, in no particular order
+    /// (<c>SELECT * FROM (…) AS m LIMIT n</c>, same parameters), for callers that count or facet a capped set in SQL of
+    /// their own: ordering them would read every match.
     /// </summary>
-    public (string Sql, IReadOnlyList<object> Parameters) FirstMatchesSql(string q, int limit)
+    public static (string Sql, IReadOnlyList<object> Parameters) FirstMatchesSql((string Sql, IReadOnlyList<object> Parameters) matching, int limit)
     {
-        var (sql, parameters) = MatchingSql(q);
+        var (sql, parameters) = matching;
         return (string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM ({sql}) AS m LIMIT {limit}"), parameters);
     }
 

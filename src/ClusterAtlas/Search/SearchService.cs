@@ -29,13 +29,14 @@ public sealed class SearchService(AtlasDbContext db, int countCap = SearchServic
     public async Task<SearchResultDto> SearchAsync(string q, IReadOnlyCollection<string>? types, PageRequest page, CancellationToken ct)
     {
         var search = new SearchQuery(db);
-        var matching = search.Matching(q);
-        var (sql, parameters) = search.MatchingSql(q);
-        var (first, firstParameters) = search.FirstMatchesSql(q, countCap + 1);
+        var matchingSql = search.MatchingSql(q);
+        var (sql, parameters) = matchingSql;
+        var matching = search.Matching(matchingSql);
+        var (first, _) = SearchQuery.FirstMatchesSql(matchingSql, countCap + 1);
         var limit = (countCap + 1).ToString(CultureInfo.InvariantCulture);
 #pragma warning disable EF1002 // Fixed SQL fragments and a number; every user value is a parameter.
         var facets = await db.Database.SqlQueryRaw<TypeCount>(
-                $"SELECT \"EntityType\", count(*) AS \"Count\" FROM ({first}) AS c GROUP BY \"EntityType\"", [.. firstParameters])
+                $"SELECT \"EntityType\", count(*) AS \"Count\" FROM ({first}) AS c GROUP BY \"EntityType\"", [.. parameters])
             .ToDictionaryAsync(x => x.EntityType, x => (int)x.Count, ct);
         var filtered = matching;
         var counted = facets.Values.Sum();
