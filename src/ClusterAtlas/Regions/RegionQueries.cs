@@ -54,8 +54,11 @@ public sealed class RegionQueries(AtlasDbContext db)
         var query = db.Regions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var ids = new SearchQuery(db).Matching(filter.Q).Where(e => e.EntityType == SearchTypes.Region).Select(e => e.EntityId);
-            query = query.Where(r => ids.Contains(r.Id));
+            // A region matches by its own text or by one of its projects' (a region's search entry holds only its own).
+            var matches = new SearchQuery(db).Matching(filter.Q);
+            var regionIds = matches.Where(e => e.EntityType == SearchTypes.Region).Select(e => e.EntityId);
+            var projectIds = matches.Where(e => e.EntityType == SearchTypes.Project).Select(e => e.EntityId);
+            query = query.Where(r => regionIds.Contains(r.Id) || r.Participations.Any(p => projectIds.Contains(p.Id)));
         }
         if (filter.Programme is not null || filter.FiscalYear is not null)
         {

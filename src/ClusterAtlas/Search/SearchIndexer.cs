@@ -2,7 +2,6 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Japanese;
 using ClusterAtlas.Paging;
 using ClusterAtlas.People;
-using ClusterAtlas.Regions;
 using ClusterAtlas.Transfer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,23 +13,21 @@ namespace ClusterAtlas.Search;
 /// normalised in C# (NFKC, kanji variants, bigrams), so it cannot be one INSERT … SELECT; instead each kind is read in
 /// key-ordered pages and written with the bulk inserter (prepared INSERT / binary COPY), with the full-text indexes
 /// taken off meanwhile and built once at the end (<see cref="SearchTextIndexes"/>); memory holds one page.
-/// Every project has an entry of its own; a region's entry holds its names, fields and prefectures and the text of its
-/// first <see cref="ProjectsInRegionEntry"/> projects only: a region of a national dataset has hundreds, and one huge
-/// entry per region makes every engine's check of a match read tens of kilobytes (PostgreSQL's recheck of pg_trgm hits).
+/// Every project has an entry of its own, which leads to its region; a region's entry holds the region's own text
+/// (names, aliases, fields, prefectures), not its projects'. It used to hold its first twenty projects' as well: at
+/// national scale that made region entries forty times the size of the others (313 bigrams, stored out of line), and
+/// PostgreSQL spent ~20 µs checking each region row against a term where other rows cost under a microsecond — 3,333
+/// region rows walked for the first page of 大学 took 85 ms, counting a thousand region matches of 創薬 30 ms. Their
+/// text found the region by only twenty of its hundreds of projects anyway; a project's hit names its region.
 /// </summary>
 public static class SearchIndexer
 {
     public const int BatchSize = 2_000;
 
-    /// <summary>Regions per page: each brings its projects (hundreds at national scale) to choose the first from.</summary>
-    private const int RegionBatchSize = 100;
-
-    public const int ProjectsInRegionEntry = 20;
-
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, ct);
+        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, await EntryCountAsync(db, ct), ct);
         await IndexAsync(db, null, ct);
         await restoreTextIndexes();
         if (own is not null)
@@ -38,6 +35,12 @@ public static class SearchIndexer
             await own.CommitAsync(ct);
         }
     }
+
+    /// <summary>How many entries a full rebuild writes: one per record of each kind indexed below.</summary>
+    private static async Task<long> EntryCountAsync(AtlasDbContext db, CancellationToken ct) =>
+        await db.Regions.LongCountAsync(ct) + await db.Programmes.LongCountAsync(ct) + await db.Organisations.LongCountAsync(ct)
+        + await db.People.LongCountAsync(ct) + await db.Events.LongCountAsync(ct) + await db.IndustrialClusterProjects.LongCountAsync(ct)
+        + await db.InternationalLinks.LongCountAsync(ct) + await db.Surveys.LongCountAsync(ct) + await db.Participations.LongCountAsync(ct);
 
     /// <summary>
     /// Re-writes the entries of the given records only (type → ids), as an approved edit needs: a full rebuild reads
@@ -79,7 +82,9 @@ public static class SearchIndexer
 
         if (Of(SearchTypes.Region, db.Regions.AsSplitQuery().Include(x => x.Aliases).Include(x => x.Fields).Include(x => x.Prefectures)) is { } regions)
         {
-            await writer.IndexPagesAsync(regions, RegionBatchSize, RegionEntriesAsync, ct);
+            await writer.IndexAsync(regions, BatchSize, r => Entry(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
+                [.. r.Aliases.OrderBy(a => a.Id).Select(a => a.Name), .. r.Fields.OrderBy(f => f.Id).Select(f => f.Field),
+                 .. r.Prefectures.OrderBy(p => p.Id).Select(p => p.Prefecture)]), ct);
         }
         if (Of(SearchTypes.Programme, db.Programmes.Include(x => x.Ministry)) is { } programmes)
         {
@@ -117,18 +122,6 @@ public static class SearchIndexer
                 p => Entry(SearchTypes.Project, p.Id, p.ClusterName ?? p.Theme ?? p.TermText, null, p.Theme, p.TermText), ct);
         }
 
-        async Task<IEnumerable<Document>> RegionEntriesAsync(List<Region> page)
-        {
-            var ids = page.Select(r => r.Id).ToList();
-            var projects = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.RegionId))
-                .OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id)
-                .Select(p => new { p.RegionId, p.ClusterName, p.Theme, Programme = p.Programme!.NameJa }).ToListAsync(ct)).ToLookup(p => p.RegionId);
-            return page.Select(r => Entry(SearchTypes.Region, r.Id, r.NameJa, r.NameEn,
-                [.. r.Aliases.OrderBy(a => a.Id).Select(a => a.Name), .. r.Fields.OrderBy(f => f.Id).Select(f => f.Field),
-                 .. r.Prefectures.OrderBy(p => p.Id).Select(p => p.Prefecture),
-                 .. projects[r.Id].Take(ProjectsInRegionEntry).SelectMany(p => new[] { p.ClusterName, p.Theme, p.Programme })]));
-        }
-
         async Task<IEnumerable<Document>> PersonEntriesAsync(List<Person> page)
         {
             var (first, last) = (page[0].Id, page[^1].Id);
@@ -145,9 +138,8 @@ public static class SearchIndexer
 
     private static Document Entry(string type, int id, string title, string? titleEn, params string?[] text)
     {
-        // Each text once (a region's projects repeat their programme's name) and each bigram once (a term is one
-        // token, so positions do not matter): a region entry's bigram array was 2.3 KB on average at 1M projects, and
-        // PostgreSQL decompresses it for every region row it checks against a term.
+        // Each text once (a title often repeats in the text) and each bigram once (a term is one token, so positions do
+        // not matter): PostgreSQL checks a row's whole bigram array against a term.
         var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal));
         var normalized = JapaneseText.Normalize(all);
         return new Document(type, id, title, titleEn, normalized, string.Join(' ', JapaneseText.Bigrams(normalized).Distinct(StringComparer.Ordinal)));

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Search;
 
-public sealed record SearchHitDto(string Type, int Id, string Title, string? TitleEn, string ApiUrl);
+/// <summary>A hit; a project's leads to its region's page and names the region (<c>RegionName</c>, <c>RegionNameEn</c>).</summary>
+public sealed record SearchHitDto(string Type, int Id, string Title, string? TitleEn, string ApiUrl, string? RegionName = null, string? RegionNameEn = null);
 
 /// <summary>
 /// A page of hits. <see cref="Total"/> and <see cref="Facets"/> count at most <see cref="SearchService.CountCap"/>
@@ -60,16 +61,17 @@ public sealed class SearchService(AtlasDbContext db, int countCap = SearchServic
         {
             ordered = ordered.Skip(page.Offset);
         }
-        // Only what a hit shows: a region's search text holds all its projects (tens of kilobytes at national scale).
+        // Only what a hit shows, not the entry's text.
         var rows = await ordered.Take(page.Limit + 1)
             .Select(e => new { e.Id, e.EntityType, e.EntityId, e.Title, e.TitleEn }).ToListAsync(ct);
         var more = rows.Count > page.Limit;
         // A project is shown on its region's page: one look-up for the projects of this page.
         var projectIds = rows.Where(e => e.EntityType == SearchTypes.Project).Select(e => e.EntityId).ToList();
         var projectRegions = projectIds.Count == 0 ? [] : await db.Participations.AsNoTracking().Where(p => projectIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.RegionId, ct);
-        var items = rows.Take(page.Limit).Select(e => new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn,
-            e.EntityType == SearchTypes.Project && projectRegions.TryGetValue(e.EntityId, out var region) ? ApiUrl(SearchTypes.Region, region) : ApiUrl(e.EntityType, e.EntityId))).ToList();
+            .Select(p => new { p.Id, p.RegionId, p.Region!.NameJa, p.Region.NameEn }).ToDictionaryAsync(p => p.Id, ct);
+        var items = rows.Take(page.Limit).Select(e => e.EntityType == SearchTypes.Project && projectRegions.TryGetValue(e.EntityId, out var region)
+            ? new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(SearchTypes.Region, region.RegionId), region.NameJa, region.NameEn)
+            : new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(e.EntityType, e.EntityId))).ToList();
         var next = more ? PageRequest.EncodeCursor(rows[page.Limit - 1].Id) : null;
         return new SearchResultDto(q, items, Math.Min(counted, countCap), page.Limit, page.AfterId is null ? page.Offset : 0, next, facets, capped);
     }

@@ -16,9 +16,9 @@ namespace ClusterAtlas.Search;
 
 /// <summary>
 /// Which search entries a change to one record touches (type → ids): the record's own entry and the entries whose
-/// text holds some of it — a region's entry holds its aliases, fields, prefectures and first projects (with their
-/// programme's name); a person's holds their role titles; a programme's its ministry's name; a link's its region's name.
-/// Both the record before and after the change count, so moving a project between regions updates both.
+/// text holds some of it — a region's entry holds its aliases, fields and prefectures (not its projects, which have
+/// entries of their own); a person's holds their role titles; a programme's its ministry's name; a link's its region's
+/// name. Both the record before and after the change count, so moving an alias between regions updates both.
 /// </summary>
 public static class SearchTargets
 {
@@ -51,11 +51,9 @@ public static class SearchTargets
                 break;
             case nameof(Participation):
                 Add(SearchTypes.Project, id);
-                Add(SearchTypes.Region, Values(nameof(Participation.RegionId)));
                 break;
             case nameof(Programme):
                 Add(SearchTypes.Programme, id);
-                Add(SearchTypes.Region, await db.Participations.Where(p => id.Contains(p.ProgrammeId)).Select(p => p.RegionId).Distinct().ToListAsync(ct));
                 break;
             case nameof(Ministry):
                 Add(SearchTypes.Programme, await db.Programmes.Where(p => p.MinistryId != null && id.Contains(p.MinistryId.Value)).Select(p => p.Id).ToListAsync(ct));

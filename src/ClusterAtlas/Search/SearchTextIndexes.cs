@@ -14,14 +14,17 @@ internal static class SearchTextIndexes
 {
     private const string Table = "SearchEntries";
 
-    public static async Task<Func<Task>> SuspendAsync(AtlasDbContext db, CancellationToken ct)
+    /// <summary>Takes the indexes off and empties the table; PostgreSQL lays its partitions out for the <c>entries</c> about to be written.</summary>
+    public static async Task<Func<Task>> SuspendAsync(AtlasDbContext db, long entries, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {
             var indexes = await RawSql.DropAsync(db, "INDEX",
                 $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = '{Table}' AND indexdef LIKE '%USING gin%'", ct);
             await RawSql.ExecuteAsync(db, $"TRUNCATE {TableOrder.Quote(Table)}", ct);
-            return () => RawSql.ExecuteAllAsync(db, indexes, ct);
+            await SearchPartitions.LayOutAsync(db, entries, ct);
+            // A partitioned table's index is listed "ON ONLY" the parent; created that way it would cover no partition.
+            return () => RawSql.ExecuteAllAsync(db, indexes.Select(sql => sql.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal)), ct);
         }
         var triggers = await RawSql.DropAsync(db, "TRIGGER", $"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{Table}'", ct);
         var fullText = await RawSql.PairsAsync(db, $"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%' AND sql LIKE '%content=''{Table}''%'", ct);

@@ -52,11 +52,19 @@ public sealed class RegistryApiTests(AtlasFactory factory)
     }
 
     [Fact]
-    public async Task Search_TwoCharacterJapanese_FindsRegionsAndFacets()
+    public async Task Search_TwoCharacterJapanese_FindsRegionsProjectsAndFacets()
     {
+        // A project's hit names its region and leads to the region's page (a region's own entry holds only its own text).
         var result = await client.GetJsonAsync(ApiClient.Url("/api/v1/search", ("q", "創薬")));
-        Assert.Contains(result.Items(), h => h["type"]!.GetValue<string>() == "region" && h["title"]!.GetValue<string>() == "関西広域地域");
-        Assert.True(result["facets"]!["region"]!.GetValue<int>() >= 1);
+        var project = result.Items().First(h => h["type"]!.GetValue<string>() == "project" && h["regionName"]?.GetValue<string>() == "関西広域地域");
+        Assert.Matches("^/api/v1/regions/[0-9]+$", project["apiUrl"]!.GetValue<string>());
+        var region = await client.GetJsonAsync(project["apiUrl"]!.GetValue<string>());
+        Assert.Equal("関西広域地域", region["nameJa"]!.GetValue<string>());
+        Assert.Equal(region["nameEn"]?.GetValue<string>(), project["regionNameEn"]?.GetValue<string>());
+        Assert.True(result["facets"]!["project"]!.GetValue<int>() >= 1);
+        var byName = await client.GetJsonAsync(ApiClient.Url("/api/v1/search", ("q", "関西")));
+        Assert.Contains(byName.Items(), h => h["type"]!.GetValue<string>() == "region" && h["title"]!.GetValue<string>() == "関西広域地域");
+        Assert.True(byName["facets"]!["region"]!.GetValue<int>() >= 1);
         var onlyLinks = await client.GetJsonAsync(ApiClient.Url("/api/v1/search", ("q", "創薬"), ("type", "link")));
         Assert.All(onlyLinks.Items(), h => Assert.Equal("link", h["type"]!.GetValue<string>()));
     }
@@ -69,8 +77,9 @@ public sealed class RegistryApiTests(AtlasFactory factory)
     [InlineData("オプトロニクス", "静岡県浜松地域")]
     public async Task Search_NormalisesWidthAndCase(string query, string expectedTitle)
     {
+        // The record itself, or a project of the region, whose hit names it.
         var result = await client.GetJsonAsync(ApiClient.Url("/api/v1/search", ("q", query)));
-        Assert.Contains(result.Items(), h => h["title"]!.GetValue<string>() == expectedTitle);
+        Assert.Contains(result.Items(), h => h["title"]!.GetValue<string>() == expectedTitle || h["regionName"]?.GetValue<string>() == expectedTitle);
     }
 
     [Fact]

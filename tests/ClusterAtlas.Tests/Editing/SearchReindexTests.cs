@@ -9,8 +9,8 @@ using Xunit;
 namespace ClusterAtlas.Tests.Editing;
 
 /// <summary>An approved edit re-writes only the search entries it touches; the result must be exactly what a full
-/// rebuild of the index gives, including the entries that hold text of the edited record (a region's entry holds its
-/// first projects and their programme's name; a link's entry its region's name).</summary>
+/// rebuild of the index gives, including the entries that hold text of the edited record (a link's entry holds its
+/// region's name, a programme's its ministry's).</summary>
 [Collection(EditingFixture.Name)]
 public sealed class SearchReindexTests(EditingFactory factory)
 {
