@@ -8,8 +8,10 @@ namespace ClusterAtlas.Data;
 /// A number that changes whenever the registry's data may have changed — written by this process or by any other, such
 /// as an `atlas import` next to a running portal — so caches of query results can tell when to start again. It reads a
 /// cheap stamp from the engine at most once per <see cref="CheckInterval"/>: SQLite's <c>PRAGMA data_version</c> on a
-/// connection of its own (the value moves when any other connection commits) or PostgreSQL's next transaction id
-/// (it moves when any transaction writes; an autovacuum may move it too, which only costs a cache refill).
+/// connection of its own (the value moves when any other connection commits) or, on PostgreSQL, the number of rows of
+/// "DataChanges" this reader can see: a trigger on every registry table adds one per write statement, in the writer's
+/// transaction, so the count moves exactly when a registry change commits (migration DataChangeLog; the server's next
+/// transaction id, used before, moved with any transaction on the server and before the writer had committed).
 /// </summary>
 public sealed class DataVersion(DatabaseOptions database, TimeProvider clock, TimeSpan checkInterval) : IDisposable
 {
@@ -52,7 +54,7 @@ public sealed class DataVersion(DatabaseOptions database, TimeProvider clock, Ti
         {
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(ct);
-            return await ScalarAsync(connection, "SELECT txid_snapshot_xmax(txid_current_snapshot())", ct);
+            return await ScalarAsync(connection, "SELECT count(*) FROM \"DataChanges\"", ct);
         }
         if (sqlite is null)
         {

@@ -214,8 +214,7 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
             // millions of rows — otherwise autovacuum does this while the portal serves (at 1M projects, minutes of it).
             // ANALYZE again although the one before the commit saw the same rows: the transaction's inserts reach the
             // statistics counters only at its commit, after that ANALYZE, so autovacuum analysed every table once more
-            // a few seconds later — and its transactions move PostgreSQL's data version (Data/DataVersion.cs), which
-            // emptied the portal's caches while it served (the 1M benchmark's cached region API fell from 33k to 13k req/s).
+            // a few seconds later, competing with the portal for the disk and the two cores.
             var vacuum = System.Diagnostics.Stopwatch.StartNew();
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"vacuumed in {vacuum.Elapsed.TotalSeconds:F1} s"));

@@ -63,15 +63,12 @@ public sealed class RegionDetailsAtScaleTests(GeneratedRegistry registry) : ICla
     {
         var client = registry.Web.CreateClient();
         var before = await client.GetJsonAsync("/api/v1/regions/4");
-        // On PostgreSQL the data version is the server's next transaction id, which other test databases on the same
-        // server move too; a few tries give a moment without foreign writes, and the hit must then carry Age.
-        var cached = false;
-        for (var attempt = 0; attempt < 5 && !cached; attempt++)
+        // The data version counts this database's committed registry changes only: other test databases written on the
+        // same PostgreSQL server meanwhile do not empty the cache (they did while it was the server's next transaction id).
+        using (var again = await client.GetAsync(new Uri("/api/v1/regions/4", UriKind.Relative)))
         {
-            using var again = await client.GetAsync(new Uri("/api/v1/regions/4", UriKind.Relative));
-            cached = again.Headers.Age is not null;
+            Assert.True(again.Headers.Age is not null, "a repeated request is answered from the output cache (it carries Age)");
         }
-        Assert.True(cached, "a repeated request is answered from the output cache (it carries Age)");
         await using (var db = registry.Cli.NewContext())
         {
             // Straight to the database, as an `atlas import` in another process would write.
