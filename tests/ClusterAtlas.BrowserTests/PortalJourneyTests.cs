@@ -55,8 +55,10 @@ public sealed partial class PortalJourneyTests(BrowserFixture browser)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Widgets.Screenshot("search"), FullPage = true });
         await ExpectHealthyAsync(session);
 
-        var kansai = page.Locator("main a[href*='/regions/kansai']").First;
-        await Assertions.Expect(kansai).ToContainTextAsync("関西広域地域");
+        // The hit is Kansai's project (関西広域バイオメディカルクラスター), named with its region, and leads to the region.
+        var hit = page.Locator("main li.hit", new() { Has = page.Locator("a[href*='/regions/kansai']") }).First;
+        await Assertions.Expect(hit.Locator(".hit-region")).ToContainTextAsync("関西広域地域");
+        var kansai = hit.Locator("a[href*='/regions/kansai']");
         await kansai.ClickAsync();
         await page.WaitForURLAsync("**/regions/kansai**");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("関西広域地域");

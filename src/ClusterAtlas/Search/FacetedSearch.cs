@@ -16,7 +16,7 @@ public sealed record SearchFilters(
 
 public sealed record FacetCountDto(string Value, string LabelJa, string LabelEn, int Count);
 
-/// <summary>A hit with the code of its page, the attributes the facets look at and, for a record of a region other than the region itself, the region's names.</summary>
+/// <summary>A hit with the code of its page, the attributes the facets look at and, for a project, its region's names.</summary>
 public sealed record FacetedHitDto(
     string Type, int Id, string Code, string Title, string? TitleEn, string? Excerpt, string? RegionCode, FiscalYearDto? FiscalYearFrom, FiscalYearDto? FiscalYearTo,
     IReadOnlyList<string> Programmes, IReadOnlyList<string> Fields, IReadOnlyList<string> Prefectures, IReadOnlyList<string> Ministries,
@@ -118,12 +118,13 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
             .ThenBy(p => Array.IndexOf(TypeOrder, p.Type)).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
         var shown = hits.Skip(offset).Take(limit).ToList();
         var excerpts = await ExcerptsAsync(shown.Where(p => !p.TitleMatch).Select(p => p.EntryId).ToList(), terms, ct);
-        var regionCodes = shown.Where(p => p.Type != SearchTypes.Region && p.RegionCode is not null).Select(p => p.RegionCode!).Distinct().ToList();
+        // A project's hit names its region (a link's title already does; a person or organisation may have several).
+        var regionCodes = shown.Where(p => p.Type == SearchTypes.Project && p.RegionCode is not null).Select(p => p.RegionCode!).Distinct().ToList();
         var regionNames = regionCodes.Count == 0 ? [] : await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code))
             .ToDictionaryAsync(r => r.Code, r => (r.NameJa, r.NameEn), StringComparer.Ordinal, ct);
         var page = shown.Select(p =>
         {
-            var region = p.Type != SearchTypes.Region && p.RegionCode is not null ? regionNames.GetValueOrDefault(p.RegionCode) : default;
+            var region = p.Type == SearchTypes.Project && p.RegionCode is not null ? regionNames.GetValueOrDefault(p.RegionCode) : default;
             return new FacetedHitDto(p.Type, p.Id, p.Code, p.Title, p.TitleEn, excerpts.GetValueOrDefault(p.EntryId), p.RegionCode,
                 FiscalYearDto.From(p.From), FiscalYearDto.From(p.To), [.. p.Programmes.Members().Select(i => facts.ProgrammesByIndex[i].Code)],
                 [.. p.Fields.Members().Select(i => facts.Fields[i])], [.. p.Prefectures.Members().Select(i => facts.Prefectures[i])],
