@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ClusterAtlas.Migrations.Postgres.Migrations
 {
     /// <summary>
-    /// Every write statement on a registry table adds a row to "DataChanges" (a statement-level trigger), in the writer's
-    /// own transaction; ClusterAtlas.Data.DataVersion counts the rows it can see. The count changes exactly when a
-    /// change to the registry commits, in this database only. The server's next transaction id, used before, moved with
+    /// A transaction that writes a registry table adds one row to "DataChanges" (its transaction id, from a
+    /// statement-level trigger), in its own transaction; ClusterAtlas.Data.DataVersion counts the rows it can see. The
+    /// count changes exactly when a change to the registry commits, in this database only; rows are never deleted (a
+    /// deletion could cancel out a commit in the count), and there is one per writing transaction, not per statement. The server's next transaction id, used before, moved with
     /// every transaction of the whole server (autovacuum, other databases), emptying the caches for nothing, and moved
     /// when a writer began rather than when it committed, so a cache filled during a long import could outlive it.
     /// Accounts, tokens, change requests and the audit trail are not the registry and are left out.
@@ -18,10 +19,10 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                CREATE TABLE "DataChanges" ("Id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+                CREATE TABLE "DataChanges" ("Transaction" bigint PRIMARY KEY);
                 CREATE FUNCTION atlas_data_changed() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    INSERT INTO "DataChanges" DEFAULT VALUES;
+                    INSERT INTO "DataChanges" VALUES (txid_current()) ON CONFLICT DO NOTHING;
                     RETURN NULL;
                 END $$;
                 DO $$

@@ -9,7 +9,7 @@ namespace ClusterAtlas.Data;
 /// as an `atlas import` next to a running portal — so caches of query results can tell when to start again. It reads a
 /// cheap stamp from the engine at most once per <see cref="CheckInterval"/>: SQLite's <c>PRAGMA data_version</c> on a
 /// connection of its own (the value moves when any other connection commits) or, on PostgreSQL, the number of rows of
-/// "DataChanges" this reader can see: a trigger on every registry table adds one per write statement, in the writer's
+/// "DataChanges" this reader can see: a trigger on every registry table adds one per writing transaction, in that
 /// transaction, so the count moves exactly when a registry change commits (migration DataChangeLog; the server's next
 /// transaction id, used before, moved with any transaction on the server and before the writer had committed).
 /// </summary>

@@ -62,9 +62,9 @@ public sealed class FacetFacts
             Regions = new Dictionary<int, RegionFact>(),
         };
         facts.closures = programmes.ToDictionary(p => p.Id, p => facts.BuildClosure(p.Id));
+        facts.Projects = await FacetProjects.LoadAsync(db, ct);
         await facts.LoadRegionsAsync(db, ct);
         facts.Roles = await FacetRoles.LoadAsync(db, ct);
-        facts.Projects = await FacetProjects.LoadAsync(db, ct);
         return facts;
     }
 
@@ -101,22 +101,26 @@ public sealed class FacetFacts
         {
             regions[p.RegionId].Prefectures.Add(prefectureIndex[p.Prefecture]);
         }
-        // One row per region and programme: at national scale a few hundred thousand rows instead of a million projects.
-        var terms = await db.Participations.AsNoTracking()
-            .GroupBy(p => new { p.RegionId, p.ProgrammeId })
-            .Select(g => new { g.Key.RegionId, g.Key.ProgrammeId, From = g.Min(p => p.StartFiscalYear), To = g.Max(p => p.EndFiscalYear ?? p.StartFiscalYear) })
-            .ToListAsync(ct);
-        foreach (var t in terms)
+        // Each region's programmes and years from the projects already in memory (Projects, read first): grouping them
+        // again in SQL read every participation a second time per reload.
+        var programmesOf = new HashSet<(int Region, int Programme)>();
+        foreach (var p in Projects.All)
         {
-            var region = regions[t.RegionId];
-            var (programmes, ministries) = Closure(t.ProgrammeId);
-            region.Programmes.UnionWith(programmes);
-            region.Ministries.UnionWith(ministries);
-            regions[t.RegionId] = region with
+            var region = regions[p.RegionId];
+            if (programmesOf.Add((p.RegionId, p.ProgrammeId)))
             {
-                From = region.From is null ? t.From : Math.Min(region.From.Value, t.From),
-                To = region.To is null ? t.To : Math.Max(region.To.Value, t.To),
-            };
+                var (programmes, ministries) = Closure(p.ProgrammeId);
+                region.Programmes.UnionWith(programmes);
+                region.Ministries.UnionWith(ministries);
+            }
+            if (region.From is null || p.From < region.From || p.To > region.To)
+            {
+                regions[p.RegionId] = region with
+                {
+                    From = region.From is null ? p.From : Math.Min(region.From.Value, p.From),
+                    To = region.To is null ? p.To : Math.Max(region.To.Value, p.To),
+                };
+            }
         }
     }
 }

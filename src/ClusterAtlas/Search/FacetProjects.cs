@@ -16,6 +16,9 @@ public sealed class FacetProjects
     private int[] ids = [];
     private ProjectFact[] facts = [];
 
+    /// <summary>Every project's facts, in id order.</summary>
+    public ReadOnlySpan<ProjectFact> All => facts;
+
     public bool TryGet(int projectId, out ProjectFact fact)
     {
         var at = Array.BinarySearch(ids, projectId);
