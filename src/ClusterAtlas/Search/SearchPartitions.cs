@@ -23,15 +23,16 @@ internal static class SearchPartitions
     /// </summary>
     public static async Task LayOutAsync(AtlasDbContext db, long entries, CancellationToken ct)
     {
-        var partitions = await RawSql.PairsAsync(db, $"""
-            SELECT c.relname, p.relkind::text FROM pg_class p
-            JOIN pg_inherits i ON i.inhparent = p.oid JOIN pg_class c ON c.oid = i.inhrelid
-            WHERE p.relname = '{Table}' AND p.relnamespace = current_schema()::regnamespace AND p.relkind = 'p'
-            """, ct);
-        if (partitions.Count == 0)
+        var partitioned = await RawSql.ScalarAsync(db,
+            $"SELECT count(*) FROM pg_class WHERE relname = '{Table}' AND relnamespace = current_schema()::regnamespace AND relkind = 'p'", ct);
+        if (Convert.ToInt64(partitioned, CultureInfo.InvariantCulture) == 0)
         {
             return;
         }
+        var partitions = await RawSql.PairsAsync(db, $"""
+            SELECT c.relname, c.relkind::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = (SELECT oid FROM pg_class WHERE relname = '{Table}' AND relnamespace = current_schema()::regnamespace)
+            """, ct);
         foreach (var (name, _) in partitions)
         {
             await RawSql.ExecuteAsync(db, $"DROP TABLE {TableOrder.Quote(name)}", ct);
