@@ -8,8 +8,9 @@ namespace ClusterAtlas.Search;
 /// and statistics. A GIN index yields all of its matches at once, unordered: for a term matching 68,000 entries at
 /// national scale the capped count read every match's posting (31–51 ms) and the first page by id either sorted them
 /// all or walked the primary key testing rows (up to 140 ms). Per partition, PostgreSQL reads the partitions in id
-/// order and stops once it has enough (4–9 ms and 3–5 ms on the same data). A full rebuild lays the ranges out anew;
-/// entries written later by edits go to the last, open-ended partition.
+/// order and stops once it has enough (3–9 ms and 3–5 ms on the same data, once region entries held only their own
+/// text: see <see cref="SearchIndexer"/>). A full rebuild lays the ranges out anew; entries written later by edits go
+/// to the last, open-ended partition.
 /// </summary>
 internal static class SearchPartitions
 {
