@@ -7,7 +7,7 @@ namespace ClusterAtlas.Search;
 public sealed record ProgrammeFact(int Id, int Index, string Code, string NameJa, string NameEn, int? ParentId, string? Ministry);
 
 /// <summary>What a region contributes to the facets of the records that belong to it.</summary>
-public sealed record RegionFact(string Code, FacetSet Programmes, FacetSet Ministries, FacetSet Fields, FacetSet Prefectures, int? From, int? To);
+public sealed record RegionFact(string Code, string NameJa, string NameEn, FacetSet Programmes, FacetSet Ministries, FacetSet Fields, FacetSet Prefectures, int? From, int? To);
 
 /// <summary>
 /// The facet vocabularies (programmes, ministries, fields, prefectures) and every region's facets, computed in a few
@@ -89,9 +89,9 @@ public sealed class FacetFacts
         var regions = (Dictionary<int, RegionFact>)Regions;
         var fieldIndex = Fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
         var prefectureIndex = Prefectures.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
-        foreach (var r in await db.Regions.AsNoTracking().Select(r => new { r.Id, r.Code }).ToListAsync(ct))
+        foreach (var r in await db.Regions.AsNoTracking().Select(r => new { r.Id, r.Code, r.NameJa, r.NameEn }).ToListAsync(ct))
         {
-            regions[r.Id] = new RegionFact(r.Code, new FacetSet(), new FacetSet(), new FacetSet(), new FacetSet(), null, null);
+            regions[r.Id] = new RegionFact(r.Code, r.NameJa, r.NameEn, new FacetSet(), new FacetSet(), new FacetSet(), new FacetSet(), null, null);
         }
         foreach (var f in await db.RegionFields.AsNoTracking().Select(f => new { f.RegionId, f.Field }).ToListAsync(ct))
         {

@@ -10,7 +10,9 @@ internal sealed class FacetProfile
     public string? TitleEn { get; init; }
     public bool TitleMatch { get; init; }
     public string Code { get; set; } = "";
-    public string? RegionCode { get; set; }
+    /// <summary>The region the record was first placed in (its code leads a project's hit to the region's page).</summary>
+    public RegionFact? Region { get; private set; }
+    public string? RegionCode => Region?.Code;
     public int? From { get; private set; }
     public int? To { get; private set; }
     public FacetSet Programmes { get; } = new();
@@ -33,7 +35,7 @@ internal sealed class FacetProfile
     /// <summary>Takes the facets of a region the record belongs to (its years are the record's own business).</summary>
     public void Absorb(RegionFact region)
     {
-        RegionCode ??= region.Code;
+        Region ??= region;
         Programmes.UnionWith(region.Programmes);
         Fields.UnionWith(region.Fields);
         Prefectures.UnionWith(region.Prefectures);
@@ -43,7 +45,7 @@ internal sealed class FacetProfile
     /// <summary>Takes only where a region is (fields, prefectures): a project has its own programme and years.</summary>
     public void AbsorbPlace(RegionFact region)
     {
-        RegionCode ??= region.Code;
+        Region ??= region;
         Fields.UnionWith(region.Fields);
         Prefectures.UnionWith(region.Prefectures);
     }

@@ -118,17 +118,14 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
             .ThenBy(p => Array.IndexOf(TypeOrder, p.Type)).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
         var shown = hits.Skip(offset).Take(limit).ToList();
         var excerpts = await ExcerptsAsync(shown.Where(p => !p.TitleMatch).Select(p => p.EntryId).ToList(), terms, ct);
-        // A project's hit names its region (a link's title already does; a person or organisation may have several).
-        var regionCodes = shown.Where(p => p.Type == SearchTypes.Project && p.RegionCode is not null).Select(p => p.RegionCode!).Distinct().ToList();
-        var regionNames = regionCodes.Count == 0 ? [] : await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code))
-            .ToDictionaryAsync(r => r.Code, r => (r.NameJa, r.NameEn), StringComparer.Ordinal, ct);
         var page = shown.Select(p =>
         {
-            var region = p.Type == SearchTypes.Project && p.RegionCode is not null ? regionNames.GetValueOrDefault(p.RegionCode) : default;
+            // A project's hit names its region (a link's title already does; a person or organisation may have several).
+            var region = p.Type == SearchTypes.Project ? p.Region : null;
             return new FacetedHitDto(p.Type, p.Id, p.Code, p.Title, p.TitleEn, excerpts.GetValueOrDefault(p.EntryId), p.RegionCode,
                 FiscalYearDto.From(p.From), FiscalYearDto.From(p.To), [.. p.Programmes.Members().Select(i => facts.ProgrammesByIndex[i].Code)],
                 [.. p.Fields.Members().Select(i => facts.Fields[i])], [.. p.Prefectures.Members().Select(i => facts.Prefectures[i])],
-                [.. p.Ministries.Members().Select(i => facts.Ministries[i].Code)], region.NameJa, region.NameEn);
+                [.. p.Ministries.Members().Select(i => facts.Ministries[i].Code)], region?.NameJa, region?.NameEn);
         }).ToList();
         return new FacetedSearchResultDto(q, page, hits.Count, offset, limit, capped, typeFacet, programmeFacet, yearFacet, fieldFacet, prefectureFacet, ministryFacet);
     }

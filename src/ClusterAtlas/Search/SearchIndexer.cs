@@ -27,7 +27,7 @@ public static class SearchIndexer
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, await EntryCountAsync(db, ct), ct);
+        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, () => EntryCountAsync(db, ct), ct);
         await IndexAsync(db, null, ct);
         await restoreTextIndexes();
         if (own is not null)
