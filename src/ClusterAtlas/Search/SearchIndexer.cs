@@ -27,7 +27,7 @@ public static class SearchIndexer
     public static async Task RebuildAsync(AtlasDbContext db, CancellationToken ct)
     {
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, () => EntryCountAsync(db, ct), ct);
+        var restoreTextIndexes = await SearchTextIndexes.SuspendAsync(db, () => LastIdsAsync(db, ct), ct);
         await IndexAsync(db, null, ct);
         await restoreTextIndexes();
         if (own is not null)
@@ -36,11 +36,20 @@ public static class SearchIndexer
         }
     }
 
-    /// <summary>How many entries a full rebuild writes: one per record of each kind indexed below.</summary>
-    private static async Task<long> EntryCountAsync(AtlasDbContext db, CancellationToken ct) =>
-        await db.Regions.LongCountAsync(ct) + await db.Programmes.LongCountAsync(ct) + await db.Organisations.LongCountAsync(ct)
-        + await db.People.LongCountAsync(ct) + await db.Events.LongCountAsync(ct) + await db.IndustrialClusterProjects.LongCountAsync(ct)
-        + await db.InternationalLinks.LongCountAsync(ct) + await db.Surveys.LongCountAsync(ct) + await db.Participations.LongCountAsync(ct);
+    /// <summary>The highest record id of each kind indexed below, for the partitions of a full rebuild.</summary>
+    private static async Task<IReadOnlyDictionary<string, int>> LastIdsAsync(AtlasDbContext db, CancellationToken ct) =>
+        new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            [SearchTypes.Region] = await db.Regions.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.Project] = await db.Participations.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.Programme] = await db.Programmes.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.Organisation] = await db.Organisations.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.Person] = await db.People.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.Event] = await db.Events.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.IndustrialCluster] = await db.IndustrialClusterProjects.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.Link] = await db.InternationalLinks.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+            [SearchTypes.Survey] = await db.Surveys.MaxAsync(x => (int?)x.Id, ct) ?? 0,
+        };
 
     /// <summary>
     /// Re-writes the entries of the given records only (type → ids), as an approved edit needs: a full rebuild reads
@@ -142,7 +151,7 @@ public static class SearchIndexer
         // not matter): PostgreSQL checks a row's whole bigram array against a term.
         var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal));
         var normalized = JapaneseText.Normalize(all);
-        return new Document(type, id, title, titleEn, normalized, string.Join(' ', JapaneseText.Bigrams(normalized).Distinct(StringComparer.Ordinal)));
+        return new Document(SearchEntryIds.For(type, id), type, id, title, titleEn, normalized, string.Join(' ', JapaneseText.Bigrams(normalized).Distinct(StringComparer.Ordinal)));
     }
 
     /// <summary>Reads a kind a page at a time (keyset by Id: no OFFSET rescans) and bulk-inserts its entries. The page's
@@ -158,7 +167,7 @@ public static class SearchIndexer
         {
             this.db = db;
             table = db.Model.FindEntityType(typeof(SearchEntry))!;
-            columns = [.. TransferTables.Columns(table).Where(c => !c.IsPrimaryKey())];
+            columns = [.. TransferTables.Columns(table)];
             values = [.. columns.Select(c => Document.Getter(c.Name))];
         }
 
@@ -191,11 +200,12 @@ public static class SearchIndexer
         }
     }
 
-    /// <summary>One search entry before it is written (its Id is left to the database).</summary>
-    private sealed record Document(string EntityType, int EntityId, string Title, string? TitleEn, string Normalized, string Bigrams)
+    /// <summary>One search entry before it is written; its id is its kind's band plus its record's id (<see cref="SearchEntryIds"/>).</summary>
+    private sealed record Document(int Id, string EntityType, int EntityId, string Title, string? TitleEn, string Normalized, string Bigrams)
     {
         public static Func<Document, object?> Getter(string column) => column switch
         {
+            nameof(SearchEntry.Id) => d => d.Id,
             nameof(SearchEntry.EntityType) => d => d.EntityType,
             nameof(SearchEntry.EntityId) => d => d.EntityId,
             nameof(SearchEntry.Title) => d => d.Title,
@@ -220,6 +230,8 @@ public static class SearchTypes
     /// <summary>A region's project in a programme track (a participation).</summary>
     public const string Project = "project";
 
-    public static readonly IReadOnlySet<string> All =
-        new HashSet<string>([Region, Project, Programme, Organisation, Person, Event, IndustrialCluster, Link, Survey], StringComparer.Ordinal);
+    /// <summary>The kinds in the order hits are listed, which is also the order of their id bands (<see cref="SearchEntryIds"/>).</summary>
+    public static readonly string[] Ordered = [Region, Project, Programme, Organisation, Person, Event, IndustrialCluster, Link, Survey];
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(Ordered, StringComparer.Ordinal);
 }

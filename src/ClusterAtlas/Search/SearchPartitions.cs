@@ -9,8 +9,9 @@ namespace ClusterAtlas.Search;
 /// national scale the capped count read every match's posting (31–51 ms) and the first page by id either sorted them
 /// all or walked the primary key testing rows (up to 140 ms). Per partition, PostgreSQL reads the partitions in id
 /// order and stops once it has enough (3–9 ms and 3–5 ms on the same data, once region entries held only their own
-/// text: see <see cref="SearchIndexer"/>). A full rebuild lays the ranges out anew; entries written later by edits go
-/// to the last, open-ended partition.
+/// text: see <see cref="SearchIndexer"/>). A full rebuild lays the ranges out anew within each kind's id band
+/// (<see cref="SearchEntryIds"/>): ranges of <see cref="EntriesPerPartition"/> records up to the kind's last record,
+/// the last one open to the end of the band for records added later.
 /// </summary>
 internal static class SearchPartitions
 {
@@ -19,10 +20,11 @@ internal static class SearchPartitions
     private const string Table = "SearchEntries";
 
     /// <summary>
-    /// Replaces the (emptied) table's partitions by ranges for <paramref name="entries"/> entries, ids restarting at 1.
-    /// Runs in the caller's transaction; a table that is not partitioned is left as it is.
+    /// Replaces the (emptied) table's partitions by ranges for records up to <paramref name="lastIds"/> (kind → its
+    /// highest record id; a kind not listed gets one range). Runs in the caller's transaction; a table that is not
+    /// partitioned is left as it is.
     /// </summary>
-    public static async Task LayOutAsync(AtlasDbContext db, long entries, CancellationToken ct)
+    public static async Task LayOutAsync(AtlasDbContext db, IReadOnlyDictionary<string, int> lastIds, CancellationToken ct)
     {
         var partitioned = await RawSql.ScalarAsync(db,
             $"SELECT count(*) FROM pg_class WHERE relname = '{Table}' AND relnamespace = current_schema()::regnamespace AND relkind = 'p'", ct);
@@ -38,23 +40,31 @@ internal static class SearchPartitions
         {
             await RawSql.ExecuteAsync(db, $"DROP TABLE {TableOrder.Quote(name)}", ct);
         }
-        await RawSql.ExecuteAsync(db, $"ALTER TABLE {TableOrder.Quote(Table)} ALTER COLUMN \"Id\" RESTART WITH 1", ct);
-        foreach (var (name, from, to) in Ranges(entries))
+        foreach (var (name, from, to) in Ranges(lastIds))
         {
             await RawSql.ExecuteAsync(db, $"CREATE TABLE {TableOrder.Quote(name)} PARTITION OF {TableOrder.Quote(Table)} FOR VALUES FROM ({from}) TO ({to})", ct);
         }
     }
 
-    /// <summary>The partitions for ids 1 … <paramref name="entries"/> in ranges of <see cref="EntriesPerPartition"/>: the first open below, the last open above.</summary>
-    public static List<(string Name, string From, string To)> Ranges(long entries)
+    /// <summary>
+    /// Per kind, in band order: ranges of <see cref="EntriesPerPartition"/> record ids up to its last record, the last
+    /// range running to the end of the band; the first range is open below, the last above (no id falls outside).
+    /// </summary>
+    public static List<(string Name, string From, string To)> Ranges(IReadOnlyDictionary<string, int> lastIds)
     {
-        var count = Math.Max(1, (entries + EntriesPerPartition - 1) / EntriesPerPartition);
         var ranges = new List<(string, string, string)>();
-        for (var i = 0L; i < count; i++)
+        for (var band = 0; band < SearchTypes.Ordered.Length; band++)
         {
-            var from = i == 0 ? "MINVALUE" : (1 + i * EntriesPerPartition).ToString(CultureInfo.InvariantCulture);
-            var to = i == count - 1 ? "MAXVALUE" : (1 + (i + 1) * EntriesPerPartition).ToString(CultureInfo.InvariantCulture);
-            ranges.Add(($"{Table}_{i.ToString(CultureInfo.InvariantCulture)}", from, to));
+            var start = (long)band * SearchEntryIds.BandSize;
+            var last = lastIds.GetValueOrDefault(SearchTypes.Ordered[band]);
+            var count = Math.Max(1, (last + EntriesPerPartition - 1) / EntriesPerPartition);
+            for (var i = 0; i < count; i++)
+            {
+                var from = band == 0 && i == 0 ? "MINVALUE" : (start + (i == 0 ? 0 : 1 + ((long)i * EntriesPerPartition))).ToString(CultureInfo.InvariantCulture);
+                var to = i < count - 1 ? (start + 1 + ((long)(i + 1) * EntriesPerPartition)).ToString(CultureInfo.InvariantCulture)
+                    : band == SearchTypes.Ordered.Length - 1 ? "MAXVALUE" : (start + SearchEntryIds.BandSize).ToString(CultureInfo.InvariantCulture);
+                ranges.Add(($"{Table}_{band.ToString(CultureInfo.InvariantCulture)}_{i.ToString(CultureInfo.InvariantCulture)}", from, to));
+            }
         }
         return ranges;
     }

@@ -30,27 +30,44 @@ public sealed class SearchQuery(AtlasDbContext db)
     /// <summary>
     /// The SQL behind <see cref="Matching(string)"/> (a SELECT of the entries' columns: SQLite's FTS5 table joined to
     /// "SearchEntries", PostgreSQL's "SearchEntries" filtered) with its parameters as {0}, {1} … placeholders, for
-    /// callers that wrap it in SQL of their own (capped counts).
+    /// callers that wrap it in SQL of their own (capped counts, a page joined to other tables); of the given kinds only
+    /// when <paramref name="types"/> is not empty.
     /// </summary>
-    public (string Sql, IReadOnlyList<object> Parameters) MatchingSql(string q)
+    public (string Sql, IReadOnlyList<object> Parameters) MatchingSql(string q, IReadOnlyCollection<string>? types = null) => Build(q, types, idsOnly: false);
+
+    /// <summary>
+    /// The ids of the matching entries (one column, "Id"), of the given kinds only when <paramref name="types"/> is
+    /// not empty, read from the index alone where it can answer (SQLite: the FTS5 rowids, no entry row; the kinds are
+    /// id ranges, <see cref="SearchEntryIds"/>). Same placeholders as <see cref="MatchingSql"/>.
+    /// </summary>
+    public (string Sql, IReadOnlyList<object> Parameters) MatchingIdsSql(string q, IReadOnlyCollection<string>? types = null) => Build(q, types, idsOnly: true);
+
+    private (string, IReadOnlyList<object>) Build(string q, IReadOnlyCollection<string>? types, bool idsOnly)
     {
         var terms = JapaneseText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(8)
             .Select(t => (Text: t, Length: new StringInfo(t).LengthInTextElements)).ToList();
+        var columns = idsOnly ? "\"Id\"" : "*";
         if (terms.Count == 0)
         {
-            return ("SELECT * FROM \"SearchEntries\" WHERE 1 = 0", []);
+            return ($"SELECT {columns} FROM \"SearchEntries\" WHERE 1 = 0", []);
         }
-        return db.Database.IsNpgsql() ? PostgresSql(terms) : SqliteSql(terms);
+        return db.Database.IsNpgsql() ? PostgresSql(terms, types, columns) : SqliteSql(terms, types, idsOnly);
     }
+
+    /// <summary>"(id BETWEEN a AND b OR …)" for the kinds' id bands, or nothing for every kind.</summary>
+    private static IEnumerable<string> KindRanges(string id, IReadOnlyCollection<string>? types) =>
+        types is not { Count: > 0 } ? [] : ["(" + string.Join(" OR ", types.Select(SearchEntryIds.Range)
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{id} BETWEEN {r.First} AND {r.Last}"))) + ")"];
 
     /// <summary>
     /// Driven by one FTS5 table joined to the entries, so the matches stream in rowid order and a LIMIT or an
     /// ORDER BY "Id" stops the index early; "Id IN (SELECT rowid … MATCH …)" built the whole match list first
     /// (46 ms for a common 2-character term at 1M projects, where the join answers in 9 ms). The terms of one
     /// table are ANDed inside its MATCH (FTS5 merges the lists); a second table's terms are an IN list, built once
-    /// (probing FTS5 by rowid per candidate cost 40 µs each).
+    /// (probing FTS5 by rowid per candidate cost 40 µs each). Ids alone need no entry row unless a 1-character term
+    /// has to be looked for in the text.
     /// </summary>
-    private static (string, IReadOnlyList<object>) SqliteSql(List<(string Text, int Length)> terms)
+    private static (string, IReadOnlyList<object>) SqliteSql(List<(string Text, int Length)> terms, IReadOnlyCollection<string>? types, bool idsOnly)
     {
         var trigrams = terms.Where(t => t.Length >= 3).Select(t => Phrase(t.Text)).ToList();
         var bigrams = terms.Where(t => t.Length == 2).Select(t => Phrase(t.Text)).ToList();
@@ -65,22 +82,31 @@ public sealed class SearchQuery(AtlasDbContext db)
         if (trigrams.Count == 0 && bigrams.Count == 0)
         {
             // One-character terms only: no index can answer them; a scan is correct.
-            return ("SELECT * FROM \"SearchEntries\" WHERE " + string.Join(" AND ", singles.Select(t => $"instr(\"Normalized\", {P(t)}) > 0")), parameters);
+            conditions.AddRange(singles.Select(t => $"instr(\"Normalized\", {P(t)}) > 0"));
+            conditions.AddRange(KindRanges("\"Id\"", types));
+            return ($"SELECT {(idsOnly ? "\"Id\"" : "*")} FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions), parameters);
         }
         var (driver, driverTerms, other, otherTerms) = trigrams.Count > 0
             ? ("SearchTrigrams", trigrams, "SearchBigrams", bigrams)
             : ("SearchBigrams", bigrams, "SearchTrigrams", trigrams);
-        conditions.Add($"d.\"{driver}\" MATCH {P(string.Join(" AND ", driverTerms))}");
+        var joined = !idsOnly || singles.Count > 0;
+        var d = joined ? "d." : "";
+        conditions.Add($"{d}\"{driver}\" MATCH {P(string.Join(" AND ", driverTerms))}");
         if (otherTerms.Count > 0)
         {
-            conditions.Add($"e.\"Id\" IN (SELECT rowid FROM \"{other}\" WHERE \"{other}\" MATCH {P(string.Join(" AND ", otherTerms))})");
+            conditions.Add($"{(joined ? "e.\"Id\"" : "rowid")} IN (SELECT rowid FROM \"{other}\" WHERE \"{other}\" MATCH {P(string.Join(" AND ", otherTerms))})");
+        }
+        conditions.AddRange(KindRanges(d + "rowid", types));
+        if (!joined)
+        {
+            return ($"SELECT rowid AS \"Id\" FROM \"{driver}\" WHERE " + string.Join(" AND ", conditions), parameters);
         }
         conditions.AddRange(singles.Select(t => $"instr(e.\"Normalized\", {P(t)}) > 0"));
-        return ("SELECT d.rowid AS \"Id\", e.\"EntityType\", e.\"EntityId\", e.\"Title\", e.\"TitleEn\", e.\"Normalized\", e.\"Bigrams\" " +
-            $"FROM \"{driver}\" AS d CROSS JOIN \"SearchEntries\" AS e WHERE e.\"Id\" = d.rowid AND " + string.Join(" AND ", conditions), parameters);
+        var columns = idsOnly ? "d.rowid AS \"Id\"" : "d.rowid AS \"Id\", e.\"EntityType\", e.\"EntityId\", e.\"Title\", e.\"TitleEn\", e.\"Normalized\", e.\"Bigrams\"";
+        return ($"SELECT {columns} FROM \"{driver}\" AS d CROSS JOIN \"SearchEntries\" AS e WHERE e.\"Id\" = d.rowid AND " + string.Join(" AND ", conditions), parameters);
     }
 
-    private static (string, IReadOnlyList<object>) PostgresSql(List<(string Text, int Length)> terms)
+    private static (string, IReadOnlyList<object>) PostgresSql(List<(string Text, int Length)> terms, IReadOnlyCollection<string>? types, string columns)
     {
         var conditions = new List<string>();
         var parameters = new List<object>();
@@ -104,7 +130,8 @@ public sealed class SearchQuery(AtlasDbContext db)
                 parameters.Add(term);
             }
         }
-        return ("SELECT * FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions), parameters);
+        conditions.AddRange(KindRanges("\"Id\"", types));
+        return ($"SELECT {columns} FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions), parameters);
     }
 
     /// <summary>

@@ -30,56 +30,63 @@ public sealed class SearchService(AtlasDbContext db, int countCap = SearchServic
     public async Task<SearchResultDto> SearchAsync(string q, IReadOnlyCollection<string>? types, PageRequest page, CancellationToken ct)
     {
         var search = new SearchQuery(db);
-        var matchingSql = search.MatchingSql(q);
-        var (sql, parameters) = matchingSql;
-        var matching = search.Matching(matchingSql);
-        var (first, _) = SearchQuery.FirstMatchesSql(matchingSql, countCap + 1);
-        var limit = (countCap + 1).ToString(CultureInfo.InvariantCulture);
-#pragma warning disable EF1002 // Fixed SQL fragments and a number; every user value is a parameter.
-        var facets = await db.Database.SqlQueryRaw<TypeCount>(
-                $"SELECT \"EntityType\", count(*) AS \"Count\" FROM ({first}) AS c GROUP BY \"EntityType\"", [.. parameters])
-            .ToDictionaryAsync(x => x.EntityType, x => (int)x.Count, ct);
-        var filtered = matching;
-        var counted = facets.Values.Sum();
-        if (types is { Count: > 0 })
+        // Counted by kind from the ids of any cap + 1 matches (an entry's id says its kind: SearchEntryIds), which the
+        // index gives without reading an entry: at national scale 1 ms on SQLite where reading the entries' kinds took 2.5.
+        var facets = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in await FirstIdsAsync(search.MatchingIdsSql(q), ct))
         {
-            filtered = matching.Where(e => types.Contains(e.EntityType));
-            var placeholders = string.Join(", ", types.Select((_, i) => "{" + (parameters.Count + i).ToString(CultureInfo.InvariantCulture) + "}"));
-            counted = counted == 0 ? 0 : (int)await db.Database.SqlQueryRaw<long>(
-                $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM ({sql}) AS m WHERE \"EntityType\" IN ({placeholders}) LIMIT {limit}) AS c",
-                [.. parameters, .. types]).SingleAsync(ct);
+            if (SearchEntryIds.TryDecode(id, out var type, out _))
+            {
+                facets[type] = facets.GetValueOrDefault(type) + 1;
+            }
         }
-#pragma warning restore EF1002
         var capped = facets.Values.Sum() > countCap;
+        var selected = types is { Count: > 0 } ? types : null;
+        var counted = selected is null ? facets.Values.Sum()
+            : !capped ? selected.Sum(t => facets.GetValueOrDefault(t))
+            : (await FirstIdsAsync(search.MatchingIdsSql(q, selected), ct)).Count;
 
-        var ordered = filtered.OrderBy(e => e.Id).AsQueryable();
-        if (page.AfterId is { } after)
-        {
-            ordered = ordered.Where(e => e.Id > after);
-        }
-        else if (page.Offset > 0)
-        {
-            ordered = ordered.Skip(page.Offset);
-        }
-        // Only what a hit shows, not the entry's text.
-        var rows = await ordered.Take(page.Limit + 1)
-            .Select(e => new { e.Id, e.EntityType, e.EntityId, e.Title, e.TitleEn }).ToListAsync(ct);
+        // The page and its projects' regions in one statement (a project's hit leads to its region's page).
+        var (sql, parameters) = search.MatchingSql(q, selected);
+        var after = page.AfterId is { } a ? string.Create(CultureInfo.InvariantCulture, $"WHERE s.\"Id\" > {a}") : "";
+        var skip = page.AfterId is null && page.Offset > 0 ? string.Create(CultureInfo.InvariantCulture, $" OFFSET {page.Offset}") : "";
+#pragma warning disable EF1002 // Fixed SQL fragments and numbers; every user value is a parameter.
+        var rows = await db.Database.SqlQueryRaw<HitRow>(string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT m."Id", m."EntityType", m."EntityId", m."Title", m."TitleEn", p."RegionId", r."NameJa" AS "RegionNameJa", r."NameEn" AS "RegionNameEn"
+            FROM (SELECT s."Id", s."EntityType", s."EntityId", s."Title", s."TitleEn" FROM ({sql}) AS s {after} ORDER BY s."Id" LIMIT {page.Limit + 1}{skip}) AS m
+            LEFT JOIN "Participations" AS p ON m."EntityType" = '{SearchTypes.Project}' AND p."Id" = m."EntityId"
+            LEFT JOIN "Regions" AS r ON r."Id" = p."RegionId"
+            ORDER BY m."Id"
+            """), [.. parameters]).ToListAsync(ct);
+#pragma warning restore EF1002
         var more = rows.Count > page.Limit;
-        // A project is shown on its region's page: one look-up for the projects of this page.
-        var projectIds = rows.Where(e => e.EntityType == SearchTypes.Project).Select(e => e.EntityId).ToList();
-        var projectRegions = projectIds.Count == 0 ? [] : await db.Participations.AsNoTracking().Where(p => projectIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.RegionId, p.Region!.NameJa, p.Region.NameEn }).ToDictionaryAsync(p => p.Id, ct);
-        var items = rows.Take(page.Limit).Select(e => e.EntityType == SearchTypes.Project && projectRegions.TryGetValue(e.EntityId, out var region)
-            ? new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(SearchTypes.Region, region.RegionId), region.NameJa, region.NameEn)
+        var items = rows.Take(page.Limit).Select(e => e.RegionId is { } regionId
+            ? new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(SearchTypes.Region, regionId), e.RegionNameJa, e.RegionNameEn)
             : new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(e.EntityType, e.EntityId))).ToList();
         var next = more ? PageRequest.EncodeCursor(rows[page.Limit - 1].Id) : null;
         return new SearchResultDto(q, items, Math.Min(counted, countCap), page.Limit, page.AfterId is null ? page.Offset : 0, next, facets, capped);
     }
 
-    private sealed class TypeCount
+    /// <summary>The ids of any <c>countCap + 1</c> of the matches of <paramref name="matchingIds"/>, in no particular order (ordering would read them all).</summary>
+    private async Task<List<int>> FirstIdsAsync((string Sql, IReadOnlyList<object> Parameters) matchingIds, CancellationToken ct)
     {
-        public required string EntityType { get; init; }
-        public long Count { get; init; }
+        var (sql, parameters) = matchingIds;
+#pragma warning disable EF1002 // Fixed SQL fragments and a number; every user value is a parameter.
+        return await db.Database.SqlQueryRaw<int>(
+            string.Create(CultureInfo.InvariantCulture, $"SELECT m.\"Id\" AS \"Value\" FROM ({sql}) AS m LIMIT {countCap + 1}"), [.. parameters]).ToListAsync(ct);
+#pragma warning restore EF1002
+    }
+
+    private sealed class HitRow
+    {
+        public int Id { get; init; }
+        public string EntityType { get; init; } = "";
+        public int EntityId { get; init; }
+        public string Title { get; init; } = "";
+        public string? TitleEn { get; init; }
+        public int? RegionId { get; init; }
+        public string? RegionNameJa { get; init; }
+        public string? RegionNameEn { get; init; }
     }
 
     public static string ApiUrl(string type, int id) => type switch

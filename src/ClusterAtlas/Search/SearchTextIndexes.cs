@@ -15,17 +15,17 @@ internal static class SearchTextIndexes
     private const string Table = "SearchEntries";
 
     /// <summary>
-    /// Takes the indexes off and empties the table; PostgreSQL lays its partitions out for the number of entries about
-    /// to be written, which <c>countEntries</c> gives (SQLite does not ask).
+    /// Takes the indexes off and empties the table; PostgreSQL lays its partitions out for the records about to be
+    /// indexed, whose highest id per kind <c>lastIds</c> gives (SQLite does not ask).
     /// </summary>
-    public static async Task<Func<Task>> SuspendAsync(AtlasDbContext db, Func<Task<long>> countEntries, CancellationToken ct)
+    public static async Task<Func<Task>> SuspendAsync(AtlasDbContext db, Func<Task<IReadOnlyDictionary<string, int>>> lastIds, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {
             var indexes = await RawSql.DropAsync(db, "INDEX",
                 $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = '{Table}' AND indexdef LIKE '%USING gin%'", ct);
             await RawSql.ExecuteAsync(db, $"TRUNCATE {TableOrder.Quote(Table)}", ct);
-            await SearchPartitions.LayOutAsync(db, await countEntries(), ct);
+            await SearchPartitions.LayOutAsync(db, await lastIds(), ct);
             // A partitioned table's index is listed "ON ONLY" the parent; created that way it would cover no partition.
             return () => RawSql.ExecuteAllAsync(db, indexes.Select(sql => sql.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal)), ct);
         }
