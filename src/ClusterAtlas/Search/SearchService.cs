@@ -30,63 +30,59 @@ public sealed class SearchService(AtlasDbContext db, int countCap = SearchServic
     public async Task<SearchResultDto> SearchAsync(string q, IReadOnlyCollection<string>? types, PageRequest page, CancellationToken ct)
     {
         var search = new SearchQuery(db);
-        // Counted by kind from the ids of any cap + 1 matches (an entry's id says its kind: SearchEntryIds), which the
-        // index gives without reading an entry: at national scale 1 ms on SQLite where reading the entries' kinds took 2.5.
-        var facets = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in await FirstIdsAsync(search.MatchingIdsSql(q), ct))
-        {
-            if (SearchEntryIds.TryDecode(id, out var type, out _))
-            {
-                facets[type] = facets.GetValueOrDefault(type) + 1;
-            }
-        }
-        var capped = facets.Values.Sum() > countCap;
         var selected = types is { Count: > 0 } ? types : null;
-        var counted = selected is null ? facets.Values.Sum()
-            : !capped ? selected.Sum(t => facets.GetValueOrDefault(t))
-            : (await FirstIdsAsync(search.MatchingIdsSql(q, selected), ct)).Count;
-
-        // The page and its projects' regions in one statement (a project's hit leads to its region's page).
-        var (sql, parameters) = search.MatchingSql(q, selected);
+        var (ids, parameters) = search.MatchingIdsSql(q);
+        var (rows, _) = search.MatchingSql(q, selected);
+        var limit = (countCap + 1).ToString(CultureInfo.InvariantCulture);
         var after = page.AfterId is { } a ? string.Create(CultureInfo.InvariantCulture, $"WHERE s.\"Id\" > {a}") : "";
         var skip = page.AfterId is null && page.Offset > 0 ? string.Create(CultureInfo.InvariantCulture, $" OFFSET {page.Offset}") : "";
-#pragma warning disable EF1002 // Fixed SQL fragments and numbers; every user value is a parameter.
-        var rows = await db.Database.SqlQueryRaw<HitRow>(string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT m."Id", m."EntityType", m."EntityId", m."Title", m."TitleEn", p."RegionId", r."NameJa" AS "RegionNameJa", r."NameEn" AS "RegionNameEn"
-            FROM (SELECT s."Id", s."EntityType", s."EntityId", s."Title", s."TitleEn" FROM ({sql}) AS s {after} ORDER BY s."Id" LIMIT {page.Limit + 1}{skip}) AS m
-            LEFT JOIN "Participations" AS p ON m."EntityType" = '{SearchTypes.Project}' AND p."Id" = m."EntityId"
-            LEFT JOIN "Regions" AS r ON r."Id" = p."RegionId"
-            ORDER BY m."Id"
-            """), [.. parameters]).ToListAsync(ct);
-#pragma warning restore EF1002
-        var more = rows.Count > page.Limit;
-        var items = rows.Take(page.Limit).Select(e => e.RegionId is { } regionId
-            ? new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(SearchTypes.Region, regionId), e.RegionNameJa, e.RegionNameEn)
-            : new SearchHitDto(e.EntityType, e.EntityId, e.Title, e.TitleEn, ApiUrl(e.EntityType, e.EntityId))).ToList();
-        var next = more ? PageRequest.EncodeCursor(rows[page.Limit - 1].Id) : null;
-        return new SearchResultDto(q, items, Math.Min(counted, countCap), page.Limit, page.AfterId is null ? page.Offset : 0, next, facets, capped);
-    }
-
-    /// <summary>The ids of any <c>countCap + 1</c> of the matches of <paramref name="matchingIds"/>, in no particular order (ordering would read them all).</summary>
-    private async Task<List<int>> FirstIdsAsync((string Sql, IReadOnlyList<object> Parameters) matchingIds, CancellationToken ct)
-    {
-        var (sql, parameters) = matchingIds;
-#pragma warning disable EF1002 // Fixed SQL fragments and a number; every user value is a parameter.
-        return await db.Database.SqlQueryRaw<int>(
-            string.Create(CultureInfo.InvariantCulture, $"SELECT m.\"Id\" AS \"Value\" FROM ({sql}) AS m LIMIT {countCap + 1}"), [.. parameters]).ToListAsync(ct);
-#pragma warning restore EF1002
-    }
-
-    private sealed class HitRow
-    {
-        public int Id { get; init; }
-        public string EntityType { get; init; } = "";
-        public int EntityId { get; init; }
-        public string Title { get; init; } = "";
-        public string? TitleEn { get; init; }
-        public int? RegionId { get; init; }
-        public string? RegionNameJa { get; init; }
-        public string? RegionNameEn { get; init; }
+        List<string> statements =
+        [
+            // The kinds of any cap + 1 matches, counted from their ids (an entry's id says its kind: SearchEntryIds) by the
+            // engine: no entry row read and one row per kind sent back.
+            $"SELECT m.\"Id\" >> {SearchEntryIds.BandBits} AS \"Band\", count(*) AS \"Count\" FROM (SELECT i.\"Id\" FROM ({ids}) AS i LIMIT {limit}) AS m GROUP BY 1",
+            // The page, with its projects' regions (a project's hit leads to its region's page).
+            string.Create(CultureInfo.InvariantCulture, $"""
+                SELECT m."Id", m."EntityType", m."EntityId", m."Title", m."TitleEn", p."RegionId", r."NameJa", r."NameEn"
+                FROM (SELECT s."Id", s."EntityType", s."EntityId", s."Title", s."TitleEn" FROM ({rows}) AS s {after} ORDER BY s."Id" LIMIT {page.Limit + 1}{skip}) AS m
+                LEFT JOIN "Participations" AS p ON m."EntityType" = '{SearchTypes.Project}' AND p."Id" = m."EntityId"
+                LEFT JOIN "Regions" AS r ON r."Id" = p."RegionId"
+                ORDER BY m."Id"
+                """),
+        ];
+        if (selected is not null)
+        {
+            // The selected kinds' own capped count, for when the kinds above stop at the cap.
+            statements.Add($"SELECT count(*) FROM (SELECT i.\"Id\" FROM ({search.MatchingIdsSql(q, selected).Sql}) AS i LIMIT {limit}) AS m");
+        }
+        var facets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hits = new List<(int Id, SearchHitDto Hit)>();
+        var selectedCount = 0;
+        await SqlBatch.ReadAsync(db, statements, parameters, (statement, row) =>
+        {
+            switch (statement)
+            {
+                case 0 when Convert.ToInt64(row.GetValue(0), CultureInfo.InvariantCulture) is var band and >= 0 && band < SearchTypes.Ordered.Length:
+                    facets[SearchTypes.Ordered[band]] = Convert.ToInt32(row.GetValue(1), CultureInfo.InvariantCulture);
+                    break;
+                case 1:
+                    var (type, entityId) = (row.GetString(1), row.GetInt32(2));
+                    var (title, titleEn) = (row.GetString(3), row.IsDBNull(4) ? null : row.GetString(4));
+                    hits.Add((row.GetInt32(0), row.IsDBNull(5)
+                        ? new SearchHitDto(type, entityId, title, titleEn, ApiUrl(type, entityId))
+                        : new SearchHitDto(type, entityId, title, titleEn, ApiUrl(SearchTypes.Region, row.GetInt32(5)), row.GetString(6), row.GetString(7))));
+                    break;
+                case 2:
+                    selectedCount = Convert.ToInt32(row.GetValue(0), CultureInfo.InvariantCulture);
+                    break;
+            }
+        }, ct);
+        var capped = facets.Values.Sum() > countCap;
+        var counted = selected is null ? facets.Values.Sum() : selectedCount;
+        var more = hits.Count > page.Limit;
+        var next = more ? PageRequest.EncodeCursor(hits[page.Limit - 1].Id) : null;
+        return new SearchResultDto(q, [.. hits.Take(page.Limit).Select(h => h.Hit)], Math.Min(counted, countCap), page.Limit,
+            page.AfterId is null ? page.Offset : 0, next, facets, capped);
     }
 
     public static string ApiUrl(string type, int id) => type switch
