@@ -134,17 +134,6 @@ public sealed class SearchQuery(AtlasDbContext db)
         return ($"SELECT {columns} FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions), parameters);
     }
 
-    /// <summary>
-    /// Any <paramref name="limit"/> of the matches of <see cref="MatchingSql"/>, in no particular order
-    /// (<c>SELECT * FROM (…) AS m LIMIT n</c>, same parameters), for callers that count or facet a capped set in SQL of
-    /// their own: ordering them would read every match.
-    /// </summary>
-    public static (string Sql, IReadOnlyList<object> Parameters) FirstMatchesSql((string Sql, IReadOnlyList<object> Parameters) matching, int limit)
-    {
-        var (sql, parameters) = matching;
-        return (string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM ({sql}) AS m LIMIT {limit}"), parameters);
-    }
-
     private static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string EscapeLike(string term) =>
