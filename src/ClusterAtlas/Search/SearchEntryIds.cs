@@ -1,3 +1,12 @@
+using ClusterAtlas.Events;
+using ClusterAtlas.IndustrialClusters;
+using ClusterAtlas.International;
+using ClusterAtlas.Organisations;
+using ClusterAtlas.People;
+using ClusterAtlas.Programmes;
+using ClusterAtlas.Regions;
+using ClusterAtlas.Surveys;
+
 namespace ClusterAtlas.Search;
 
 /// <summary>
@@ -14,6 +23,14 @@ public static class SearchEntryIds
 
     public const int BandSize = 1 << BandBits;
 
+    /// <summary>The highest record id a search entry can hold.</summary>
+    public const int MaxRecordId = BandSize - 1;
+
+    /// <summary>The records that have search entries, so ids within 1 … <see cref="MaxRecordId"/> (an import checks them).</summary>
+    public static IReadOnlySet<Type> IndexedRecords { get; } = new HashSet<Type>(
+        [typeof(Region), typeof(Participation), typeof(Programme), typeof(Organisation), typeof(Person), typeof(Event),
+         typeof(IndustrialClusterProject), typeof(InternationalLink), typeof(Survey)]);
+
     /// <summary>The entry id of a record of <paramref name="type"/> (a <see cref="SearchTypes"/> name).</summary>
     public static int For(string type, int entityId)
     {
@@ -22,9 +39,9 @@ public static class SearchEntryIds
         {
             throw new ArgumentException($"'{type}' is not a searchable kind of record.", nameof(type));
         }
-        if (entityId is <= 0 or >= BandSize)
+        if (entityId is <= 0 or > MaxRecordId)
         {
-            throw new ArgumentOutOfRangeException(nameof(entityId), entityId, $"Search entries hold record ids from 1 to {BandSize - 1}.");
+            throw new ArgumentOutOfRangeException(nameof(entityId), entityId, $"Search entries hold record ids from 1 to {MaxRecordId}.");
         }
         return band * BandSize + entityId;
     }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using ClusterAtlas.Audit;
 using ClusterAtlas.Data;
+using ClusterAtlas.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -141,6 +143,12 @@ internal sealed partial class TableUpsert<T>
         else if (entity is null && (takenIds.Contains(givenId) || fileIds.Contains(givenId)))
         {
             Report(record.Line, $"{file}:{record.Line}:{header}: Id {text} already belongs to another row");
+        }
+        else if (entity is null && givenId is int recordId && recordId is <= 0 or > SearchEntryIds.MaxRecordId && SearchEntryIds.IndexedRecords.Contains(typeof(T)))
+        {
+            // A searchable record's id goes into its search entry's id band.
+            Report(record.Line, string.Create(CultureInfo.InvariantCulture,
+                $"{file}:{record.Line}:{header}: Id {text} is outside 1 … {SearchEntryIds.MaxRecordId:N0}, the ids search can index"));
         }
     }
 

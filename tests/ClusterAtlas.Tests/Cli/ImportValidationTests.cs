@@ -54,6 +54,9 @@ public sealed class ImportValidationTests : IAsyncLifetime
             string.Join('\n', answers.Take(last)) + "\n" + answers[last][..(cut + 2)], new UTF8Encoding(false)); // … plus two characters of it
         DumpFolder.FixManifest(dump, "SurveyAnswers.csv", rows: last - 1); // the complete records before the cut
         expected.Add(($"SurveyAnswers.csv:{last + 1}:", "not closed"));
+        // 7. A searchable record's id beyond its search entries' id band (2^27 ids per kind).
+        line = EditCsv(dump, "InternationalLinks.csv", "1", "Id", "\"134217728\"");
+        expected.Add(($"InternationalLinks.csv:{line}:Id:", "134217728 is outside 1 … 134,217,727"));
 
         var result = await cli.RunAsync("import", dump);
 

@@ -230,6 +230,7 @@ public sealed class TableImportTests : IAsyncLifetime
     [InlineData("Regions.csv", "Code,Colour\nsendai,red\n", "Regions.csv:1:Colour: unknown column")]
     [InlineData("Regions.csv", "NameEn\nx\n", "Regions.csv:1: no Code column")]
     [InlineData("Regions.csv", "Code,NameEn\nsendai,\"unclosed\n", "Regions.csv:2: a quoted field is not closed")]
+    [InlineData("Regions.csv", "Id,Code,NameJa,NameEn\n134217728,far-away,遠い地域,Far\n", "Regions.csv:2:Id: Id 134217728 is outside 1 … 134,217,727, the ids search can index")]
     public async Task UnusableFile_ClearErrorExitThreeNothingWritten(string name, string text, string error)
     {
         var file = WriteFile(name, text);
