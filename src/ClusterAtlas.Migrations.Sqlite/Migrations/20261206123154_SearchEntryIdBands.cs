@@ -19,7 +19,7 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
                 DELETE FROM "SearchEntries" WHERE "EntityType" NOT IN ('region', 'project', 'programme', 'organisation', 'person', 'event', 'industrial-cluster', 'link', 'survey');
                 DROP TRIGGER "SearchEntries_au";
                 UPDATE "SearchEntries" SET "Id" = -"Id";
-                UPDATE "SearchEntries" SET "Id" = (CASE "EntityType" WHEN 'region' THEN 0 WHEN 'project' THEN 1 WHEN 'programme' THEN 2 WHEN 'organisation' THEN 3 WHEN 'person' THEN 4 WHEN 'event' THEN 5 WHEN 'industrial-cluster' THEN 6 WHEN 'link' THEN 7 WHEN 'survey' THEN 8 END) * 134217728 + "EntityId";
+                UPDATE "SearchEntries" SET "Id" = (CASE "EntityType" WHEN 'region' THEN 0 WHEN 'programme' THEN 1 WHEN 'organisation' THEN 2 WHEN 'person' THEN 3 WHEN 'event' THEN 4 WHEN 'industrial-cluster' THEN 5 WHEN 'link' THEN 6 WHEN 'survey' THEN 7 WHEN 'project' THEN 8 END) * 134217728 + "EntityId";
                 CREATE TRIGGER "SearchEntries_au" AFTER UPDATE ON "SearchEntries" BEGIN
                   INSERT INTO "SearchTrigrams"("SearchTrigrams", rowid, "Normalized") VALUES ('delete', old."Id", old."Normalized");
                   INSERT INTO "SearchBigrams"("SearchBigrams", rowid, "Bigrams") VALUES ('delete', old."Id", old."Bigrams");

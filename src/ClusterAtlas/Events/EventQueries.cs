@@ -23,7 +23,7 @@ public sealed class EventQueries(AtlasDbContext db)
         var query = db.Events.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var ids = new SearchQuery(db).Matching(filter.Q).Where(e => e.EntityType == SearchTypes.Event).Select(e => e.EntityId);
+            var ids = new SearchQuery(db).RecordIds(filter.Q, SearchTypes.Event);
             query = query.Where(e => ids.Contains(e.Id));
         }
         if (!string.IsNullOrWhiteSpace(filter.Kind))

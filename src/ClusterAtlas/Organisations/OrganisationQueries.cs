@@ -20,7 +20,7 @@ public sealed class OrganisationQueries(AtlasDbContext db)
         var query = db.Organisations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var ids = new SearchQuery(db).Matching(filter.Q).Where(e => e.EntityType == SearchTypes.Organisation).Select(e => e.EntityId);
+            var ids = new SearchQuery(db).RecordIds(filter.Q, SearchTypes.Organisation);
             query = query.Where(o => ids.Contains(o.Id));
         }
         if (!string.IsNullOrWhiteSpace(filter.Kind))

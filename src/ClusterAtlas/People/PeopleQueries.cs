@@ -43,7 +43,7 @@ public sealed class PeopleQueries(AtlasDbContext db)
         var query = db.People.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var ids = new SearchQuery(db).Matching(q).Where(e => e.EntityType == SearchTypes.Person).Select(e => e.EntityId);
+            var ids = new SearchQuery(db).RecordIds(q, SearchTypes.Person);
             query = query.Where(p => ids.Contains(p.Id));
         }
         if (!string.IsNullOrWhiteSpace(title))

@@ -56,9 +56,9 @@ public sealed class RegionQueries(AtlasDbContext db)
         {
             // A region matches by its own text or by one of its projects' (a region's search entry holds only its own).
             // Driven by the matches (the regions of the matched projects), not by each region's hundreds of projects.
-            var matches = new SearchQuery(db).Matching(filter.Q);
-            var regionIds = matches.Where(e => e.EntityType == SearchTypes.Region).Select(e => e.EntityId);
-            var projectIds = matches.Where(e => e.EntityType == SearchTypes.Project).Select(e => e.EntityId);
+            var search = new SearchQuery(db);
+            var regionIds = search.RecordIds(filter.Q, SearchTypes.Region);
+            var projectIds = search.RecordIds(filter.Q, SearchTypes.Project);
             var projectRegionIds = db.Participations.Where(p => projectIds.Contains(p.Id)).Select(p => p.RegionId);
             query = query.Where(r => regionIds.Contains(r.Id) || projectRegionIds.Contains(r.Id));
         }

@@ -37,8 +37,9 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
 {
     public const int MaxMatches = 1000;
 
-    /// <summary>Hits list regions first, then projects …: the order of the kinds' id bands.</summary>
-    private static readonly string[] TypeOrder = SearchTypes.Ordered;
+    private static readonly string[] TypeOrder =
+        [SearchTypes.Region, SearchTypes.Project, SearchTypes.Programme, SearchTypes.Organisation, SearchTypes.Person, SearchTypes.Event,
+         SearchTypes.IndustrialCluster, SearchTypes.Link, SearchTypes.Survey];
 
     public async Task<FacetedSearchResultDto> SearchAsync(string q, SearchFilters filters, int offset, int limit, CancellationToken ct)
     {

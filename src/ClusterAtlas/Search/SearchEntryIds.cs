@@ -14,7 +14,8 @@ namespace ClusterAtlas.Search;
 /// its band's start plus its record's id. A search can then count its matches by kind from the index's own row ids
 /// (FTS5 rowids, PostgreSQL ids): counting a thousand matches of 創薬 by kind through the entries' rows took SQLite
 /// 2.5 ms at national scale, the ids alone 1 ms. The bands follow <see cref="SearchTypes.Ordered"/>, so entries sort by
-/// kind, then by record, and an entry keeps its id when its record is re-indexed.
+/// kind, then by record, a full rebuild (which writes the kinds in that order) appends, and an entry keeps its id when its
+/// record is re-indexed.
 /// </summary>
 public static class SearchEntryIds
 {

@@ -18,6 +18,19 @@ public sealed class SearchQuery(AtlasDbContext db)
     /// <summary>Ids of matching entries, as a composable query (callers add type filters, counts and paging).</summary>
     public IQueryable<SearchEntry> Matching(string q) => Matching(MatchingSql(q));
 
+    /// <summary>
+    /// The ids of the records of one kind that match, as a composable query (<c>ids.Contains(x.Id)</c>), from the
+    /// matching entries' ids (<see cref="MatchingIdsSql"/>: on SQLite the FTS5 rowids within the kind's band, no entry row).
+    /// </summary>
+    public IQueryable<int> RecordIds(string q, string type)
+    {
+        var (sql, parameters) = MatchingIdsSql(q, [type]);
+        var first = SearchEntryIds.Range(type).First - 1;
+#pragma warning disable EF1002 // Fixed SQL fragments and a number; every user value is a parameter.
+        return db.Database.SqlQueryRaw<int>(string.Create(CultureInfo.InvariantCulture, $"SELECT m.\"Id\" - {first} AS \"Value\" FROM ({sql}) AS m"), [.. parameters]);
+#pragma warning restore EF1002
+    }
+
     /// <summary>The entries of SQL built by <see cref="MatchingSql"/>, for a caller that also uses the SQL itself.</summary>
     public IQueryable<SearchEntry> Matching((string Sql, IReadOnlyList<object> Parameters) matching)
     {

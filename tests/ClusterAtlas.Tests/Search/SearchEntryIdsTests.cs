@@ -7,7 +7,7 @@ namespace ClusterAtlas.Tests.Search;
 public sealed class SearchEntryIdsTests
 {
     [Fact]
-    public void EveryKind_RoundTripsItsFirstAndLastRecord_InItsOwnBand_InListingOrder()
+    public void EveryKind_RoundTripsItsFirstAndLastRecord_InItsOwnBand_InBandOrder()
     {
         var previousLast = 0;
         foreach (var type in SearchTypes.Ordered)
@@ -20,7 +20,7 @@ public sealed class SearchEntryIdsTests
                 var (first, last) = SearchEntryIds.Range(type);
                 Assert.InRange(id, first, last);
             }
-            // Bands follow one another without overlap, in the order hits are listed.
+            // Bands follow one another without overlap, in the order of SearchTypes.Ordered.
             Assert.True(SearchEntryIds.Range(type).First > previousLast);
             previousLast = SearchEntryIds.Range(type).Last;
         }

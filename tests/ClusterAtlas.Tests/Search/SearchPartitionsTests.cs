@@ -84,8 +84,8 @@ public sealed class SearchPartitionsTests
                 """).ToListAsync();
             // Nine bands, the organisations' in two ranges.
             Assert.Equal(10, partitions.Count);
-            Assert.Contains("SearchEntries_3_0 FOR VALUES FROM (402653184) TO (402718721)", partitions);
-            Assert.Contains("SearchEntries_3_1 FOR VALUES FROM (402718721) TO (536870912)", partitions);
+            Assert.Contains("SearchEntries_2_0 FOR VALUES FROM (268435456) TO (268500993)", partitions);
+            Assert.Contains("SearchEntries_2_1 FOR VALUES FROM (268500993) TO (402653184)", partitions);
             // Both GIN indexes, valid, on each partition (re-created "ON ONLY" the parent, they would cover none).
             var gin = await db.Database.SqlQueryRaw<int>("""
                 SELECT count(*)::int AS "Value" FROM pg_index x JOIN pg_class ix ON ix.oid = x.indexrelid JOIN pg_am am ON am.oid = ix.relam
@@ -111,7 +111,7 @@ public sealed class SearchPartitionsTests
             Assert.Equal(SearchEntryIds.For(SearchTypes.Organisation, late), hits[^1].Id);
             var partition = await db.Database.SqlQuery<string>(
                 $"SELECT tableoid::regclass::text AS \"Value\" FROM \"SearchEntries\" WHERE \"Id\" = {hits[^1].Id}").SingleAsync();
-            Assert.Equal("\"SearchEntries_3_1\"", partition);
+            Assert.Equal("\"SearchEntries_2_1\"", partition);
             var firstPage = await new SearchQuery(db).Matching("創薬").OrderBy(e => e.Id).Take(20).Select(e => e.Id).ToListAsync();
             Assert.Equal(hits.Take(20).Select(h => h.Id), firstPage);
         }

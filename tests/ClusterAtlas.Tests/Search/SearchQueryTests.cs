@@ -54,6 +54,9 @@ public sealed class SearchQueryTests : IAsyncLifetime
         var ids = await new SearchQuery(db).Matching(query).Where(e => e.EntityType == SearchTypes.Organisation).Select(e => e.EntityId).ToListAsync();
         var codes = await db.Organisations.Where(o => ids.Contains(o.Id)).Select(o => o.Code).OrderBy(c => c).ToListAsync();
         Assert.Equal(expectedCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), codes);
+        // The same records from the entries' ids alone (the kind's id band), composed into the organisations' query.
+        var recordIds = new SearchQuery(db).RecordIds(query, SearchTypes.Organisation);
+        Assert.Equal(codes, await db.Organisations.Where(o => recordIds.Contains(o.Id)).Select(o => o.Code).OrderBy(c => c).ToListAsync());
     }
 
     [Theory]
@@ -70,6 +73,9 @@ public sealed class SearchQueryTests : IAsyncLifetime
         var ids = await new SearchQuery(db).Matching(query).Where(e => e.EntityType == SearchTypes.Organisation).Select(e => e.EntityId).ToListAsync();
         var codes = await db.Organisations.Where(o => ids.Contains(o.Id)).Select(o => o.Code).OrderBy(c => c).ToListAsync();
         Assert.Equal(expectedCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), codes);
+        // The same records from the entries' ids alone (the kind's id band), composed into the organisations' query.
+        var recordIds = new SearchQuery(db).RecordIds(query, SearchTypes.Organisation);
+        Assert.Equal(codes, await db.Organisations.Where(o => recordIds.Contains(o.Id)).Select(o => o.Code).OrderBy(c => c).ToListAsync());
         Assert.Equal(5, await db.Organisations.CountAsync());
     }
 }
