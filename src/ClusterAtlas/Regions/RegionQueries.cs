@@ -93,8 +93,15 @@ public sealed class RegionQueries(AtlasDbContext db)
     {
         var regions = await db.Regions.AsNoTracking().AsSplitQuery().Where(r => ids.Contains(r.Id))
             .Include(r => r.Prefectures).Include(r => r.Fields)
-            .Include(r => r.Participations.OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id).Take(SummaryParticipationLimit))
             .ToDictionaryAsync(r => r.Id, ct);
+        // Each region's first projects in a query of its own: as a limited Include, SQLite numbered every participation of
+        // the registry (ROW_NUMBER over all of them, then the region filter): 3.5 s for a page of 20 regions at 1M projects.
+        foreach (var region in regions.Values)
+        {
+            var id = region.Id;
+            region.Participations = await db.Participations.AsNoTracking().Where(p => p.RegionId == id)
+                .OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id).Take(SummaryParticipationLimit).ToListAsync(ct);
+        }
         // Programmes apart: with a reference include under the limited collection, EF needs APPLY, which SQLite lacks.
         var programmeIds = regions.Values.SelectMany(r => r.Participations).Select(p => p.ProgrammeId).Distinct().ToList();
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
