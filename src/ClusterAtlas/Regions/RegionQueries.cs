@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterAtlas.Calendar;
 using ClusterAtlas.Data;
 using ClusterAtlas.Paging;
@@ -94,13 +95,22 @@ public sealed class RegionQueries(AtlasDbContext db)
         var regions = await db.Regions.AsNoTracking().AsSplitQuery().Where(r => ids.Contains(r.Id))
             .Include(r => r.Prefectures).Include(r => r.Fields)
             .ToDictionaryAsync(r => r.Id, ct);
-        // Each region's first projects in a query of its own: as a limited Include, SQLite numbered every participation of
-        // the registry (ROW_NUMBER over all of them, then the region filter): 3.5 s for a page of 20 regions at 1M projects.
-        foreach (var region in regions.Values)
+        // Each region's first projects, numbered among that region's own: as a limited Include, SQLite numbered every
+        // participation of the registry (ROW_NUMBER over all of them, then the region filter): 3.5 s for a page of 20
+        // regions at 1M projects. The ids are the regions' own integers, written as numbers.
+        var first = ids.Count == 0 ? [] : await db.Participations.FromSqlRaw(string.Create(CultureInfo.InvariantCulture, $"""
+                SELECT * FROM "Participations" WHERE "Id" IN (
+                  SELECT n."Id" FROM (
+                    SELECT p."Id", ROW_NUMBER() OVER (PARTITION BY p."RegionId" ORDER BY p."StartFiscalYear", p."ListNo", p."Id") AS "Row"
+                    FROM "Participations" AS p WHERE p."RegionId" IN ({string.Join(", ", ids)})) AS n
+                  WHERE n."Row" <= {SummaryParticipationLimit})
+                """)).AsNoTracking().ToListAsync(ct);
+        foreach (var group in first.GroupBy(p => p.RegionId))
         {
-            var id = region.Id;
-            region.Participations = await db.Participations.AsNoTracking().Where(p => p.RegionId == id)
-                .OrderBy(p => p.StartFiscalYear).ThenBy(p => p.ListNo).ThenBy(p => p.Id).Take(SummaryParticipationLimit).ToListAsync(ct);
+            if (regions.TryGetValue(group.Key, out var region))
+            {
+                region.Participations = [.. group];
+            }
         }
         // Programmes apart: with a reference include under the limited collection, EF needs APPLY, which SQLite lacks.
         var programmeIds = regions.Values.SelectMany(r => r.Participations).Select(p => p.ProgrammeId).Distinct().ToList();
