@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterAtlas.Events;
 using ClusterAtlas.IndustrialClusters;
 using ClusterAtlas.International;
@@ -31,6 +32,15 @@ public static class SearchEntryIds
     public static IReadOnlySet<Type> IndexedRecords { get; } = new HashSet<Type>(
         [typeof(Region), typeof(Participation), typeof(Programme), typeof(Organisation), typeof(Person), typeof(Event),
          typeof(IndustrialClusterProject), typeof(InternationalLink), typeof(Survey)]);
+
+    /// <summary>
+    /// Why <paramref name="id"/> cannot be the id of a new <paramref name="record"/> type, or null when it can (or the
+    /// record has no search entry): imports report it against the row.
+    /// </summary>
+    public static string? RecordIdProblem(Type record, object? id) =>
+        id is int n && n is <= 0 or > MaxRecordId && IndexedRecords.Contains(record)
+            ? string.Create(CultureInfo.InvariantCulture, $"{n} is outside 1 … {MaxRecordId:N0}, the ids search can index")
+            : null;
 
     /// <summary>The entry id of a record of <paramref name="type"/> (a <see cref="SearchTypes"/> name).</summary>
     public static int For(string type, int entityId)

@@ -82,8 +82,6 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
             var uniques = UniqueColumns(table, reader.Columns);
             var references = table.GetForeignKeys().Select(fk => (Column: TransferTables.IndexOf(reader.Columns, fk.Properties[0]), fk.PrincipalEntityType)).ToList();
             var own = keys[table] = new KeySet();
-            // A searchable record's id goes into its search entry's id band (SearchEntryIds).
-            var indexed = SearchEntryIds.IndexedRecords.Contains(table.ClrType);
             var rows = 0;
             foreach (var row in reader.Rows())
             {
@@ -92,10 +90,10 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
                 {
                     errors.Add($"{entry.File}:{row.Line}:{reader.Columns[key].Name}: duplicate key {TransferTables.ToText(id)}");
                 }
-                if (indexed && row.Values[key] is int recordId && recordId is <= 0 or > SearchEntryIds.MaxRecordId)
+                // A searchable record's id goes into its search entry's id band.
+                if (SearchEntryIds.RecordIdProblem(table.ClrType, row.Values[key]) is { } idProblem)
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{entry.File}:{row.Line}:{reader.Columns[key].Name}: {recordId} is outside 1 … {SearchEntryIds.MaxRecordId:N0}, the ids search can index"));
+                    errors.Add($"{entry.File}:{row.Line}:{reader.Columns[key].Name}: {idProblem}");
                 }
                 foreach (var (column, seen) in uniques)
                 {

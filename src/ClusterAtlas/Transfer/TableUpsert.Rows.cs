@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClusterAtlas.Audit;
 using ClusterAtlas.Data;
 using ClusterAtlas.Search;
@@ -144,11 +143,10 @@ internal sealed partial class TableUpsert<T>
         {
             Report(record.Line, $"{file}:{record.Line}:{header}: Id {text} already belongs to another row");
         }
-        else if (entity is null && givenId is int recordId && recordId is <= 0 or > SearchEntryIds.MaxRecordId && SearchEntryIds.IndexedRecords.Contains(typeof(T)))
+        else if (entity is null && SearchEntryIds.RecordIdProblem(typeof(T), givenId) is { } idProblem)
         {
             // A searchable record's id goes into its search entry's id band.
-            Report(record.Line, string.Create(CultureInfo.InvariantCulture,
-                $"{file}:{record.Line}:{header}: Id {text} is outside 1 … {SearchEntryIds.MaxRecordId:N0}, the ids search can index"));
+            Report(record.Line, $"{file}:{record.Line}:{header}: Id {idProblem}");
         }
     }
 
