@@ -4,7 +4,7 @@ using ClusterAtlas.Bench;
 using ClusterAtlas.Data;
 
 // The benchmark's in-process timing harness; bench/run.sh drives it. Usage:
-//   ClusterAtlas.Bench search --provider Sqlite|Postgres --connection CS [--warmup N] [--runs N] --out FILE.json
+//   ClusterAtlas.Bench search --provider Sqlite|Postgres --connection CS [--warmup N] [--rounds N] [--runs N] --out FILE.json
 //   ClusterAtlas.Bench reindex --provider Sqlite|Postgres --connection CS --out FILE.json   (times SearchIndexer alone)
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i + 1 < args.Length; i += 2)
@@ -14,7 +14,7 @@ for (var i = 1; i + 1 < args.Length; i += 2)
 if (args.Length == 0 || args[0] is not ("search" or "reindex") || !options.TryGetValue("provider", out var provider)
     || !options.TryGetValue("connection", out var connection) || !options.TryGetValue("out", out var outFile))
 {
-    await Console.Error.WriteLineAsync("usage: ClusterAtlas.Bench search|reindex --provider Sqlite|Postgres --connection CS [--warmup N] [--runs N] --out FILE.json");
+    await Console.Error.WriteLineAsync("usage: ClusterAtlas.Bench search|reindex --provider Sqlite|Postgres --connection CS [--warmup N] [--rounds N] [--runs N] --out FILE.json");
     return 2;
 }
 int Number(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -27,7 +27,7 @@ if (args[0] == "reindex")
     await File.WriteAllTextAsync(outFile, string.Create(CultureInfo.InvariantCulture, $"{{\"seconds\": {seconds:0.000}}}"));
     return 0;
 }
-using var latency = new SearchLatency(database, Number("warmup", 3), Number("runs", 20));
+using var latency = new SearchLatency(database, Number("warmup", 3), Number("runs", 20), Number("rounds", 40));
 var timings = await latency.RunAsync(SearchLatency.DefaultClasses, CancellationToken.None);
 foreach (var t in timings)
 {

@@ -12,7 +12,8 @@ public static class CommandCatalog
 {
     private static readonly Command[] Commands =
     [
-        new(["db", "migrate"], "atlas db migrate\n  Creates the database or applies pending migrations (SQLite or PostgreSQL).", DbCommands.MigrateAsync),
+        new(["db", "migrate"], "atlas db migrate\n  Creates the database or applies pending migrations (SQLite or PostgreSQL), and rebuilds a search index\n  written by an older version.", DbCommands.MigrateAsync),
+        new(["db", "reindex"], "atlas db reindex\n  Rebuilds the search index from the registry (all-or-nothing, in one transaction).", DbCommands.ReindexAsync),
         new(["db", "seed"], "atlas db seed [--replace] [--data DIR]\n  Loads the curated dataset (data/) with its citations. Running it again changes nothing;\n  --replace reloads it over a database that holds other data. Exit 3 when the dataset has errors.", DbCommands.SeedAsync),
         new(["export"], TransferCommands.ExportHelp.TrimEnd(), TransferCommands.ExportAsync),
         new(["import"], TransferCommands.ImportHelp.TrimEnd(), TransferCommands.ImportAsync),

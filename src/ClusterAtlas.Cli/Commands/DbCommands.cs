@@ -1,3 +1,4 @@
+using ClusterAtlas.Search;
 using ClusterAtlas.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,22 @@ internal static class DbCommands
         var pending = (await c.Db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await c.Db.Database.MigrateAsync(ct);
         await c.Out.WriteLineAsync(pending.Count == 0 ? "The database schema is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        if (await SearchIndexUpgrade.NeededAsync(c.Db, ct))
+        {
+            await c.Error.WriteLineAsync("… rebuilding the search index (written by an older version)");
+            await SearchIndexer.RebuildAsync(c.Db, ct);
+            await c.Out.WriteLineAsync("Rebuilt the search index.");
+        }
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> ReindexAsync(CommandContext c, CancellationToken ct)
+    {
+        await c.Db.Database.MigrateAsync(ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await SearchIndexer.RebuildAsync(c.Db, ct);
+        var entries = await c.Db.SearchEntries.CountAsync(ct);
+        await c.Out.WriteLineAsync($"Rebuilt the search index: {entries:N0} entries in {clock.Elapsed.TotalSeconds:0.0} s.");
         return ExitCodes.Ok;
     }
 

@@ -1136,7 +1136,13 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TitleBigrams")
+                        .HasColumnType("text");
+
                     b.Property<string>("TitleEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleNormalized")
                         .HasColumnType("text");
 
                     b.HasKey("Id");

@@ -1083,7 +1083,13 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleBigrams")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TitleEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleNormalized")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

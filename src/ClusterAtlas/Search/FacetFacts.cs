@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClusterAtlas.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,9 +31,53 @@ public sealed class FacetFacts
 
     private Dictionary<int, (FacetSet Programmes, FacetSet Ministries)> closures = [];
 
+    /// <summary>How many people's and organisations' values <see cref="OfPerson"/> and <see cref="OfOrganisation"/> keep (each).</summary>
+    internal const int TieValuesKept = 50_000;
+
+    // What a person or organisation takes from its regions depends on these facts only, so it is worked out once per data
+    // version: a search matching a thousand organisations absorbed their six thousand region ties (four set unions each,
+    // 1.3 ms at 1M projects) on every query. Bounded (about 350 bytes each): beyond it a record is worked out each time.
+    private readonly ConcurrentDictionary<int, FacetValues> personValues = new();
+    private readonly ConcurrentDictionary<int, FacetValues> organisationValues = new();
+    private int personValuesKept;
+    private int organisationValuesKept;
+
     /// <summary>A programme with all its ancestors, and their ministries (a track counts for its programme too).</summary>
     public (FacetSet Programmes, FacetSet Ministries) Closure(int programmeId) =>
         closures.TryGetValue(programmeId, out var c) ? c : (new FacetSet(), new FacetSet());
+
+    /// <summary>The facets of the person's regions, with the years of the roles that tie it there (do not change it).</summary>
+    internal FacetValues OfPerson(int personId) =>
+        personValues.TryGetValue(personId, out var values) ? values : Keep(personValues, ref personValuesKept, personId, FromTies(Roles.OfPerson(personId)));
+
+    /// <summary>The facets of the organisation's regions, with the years of its links (do not change it).</summary>
+    internal FacetValues OfOrganisation(int organisationId) =>
+        organisationValues.TryGetValue(organisationId, out var values)
+            ? values
+            : Keep(organisationValues, ref organisationValuesKept, organisationId, FromTies(Roles.OfOrganisation(organisationId)));
+
+    private FacetValues FromTies(ReadOnlySpan<RegionTie> ties)
+    {
+        var values = new FacetValues();
+        foreach (var tie in ties)
+        {
+            if (Regions.TryGetValue(tie.RegionId, out var region))
+            {
+                values.Absorb(region);
+                values.Span(tie.From == 0 ? null : tie.From, tie.To == 0 ? null : tie.To);
+            }
+        }
+        return values;
+    }
+
+    private static FacetValues Keep(ConcurrentDictionary<int, FacetValues> kept, ref int count, int id, FacetValues values)
+    {
+        if (Volatile.Read(ref count) < TieValuesKept && kept.TryAdd(id, values))
+        {
+            Interlocked.Increment(ref count);
+        }
+        return values;
+    }
 
     public int MinistryIndex(string code)
     {

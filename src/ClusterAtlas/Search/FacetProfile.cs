@@ -1,15 +1,8 @@
 namespace ClusterAtlas.Search;
 
-/// <summary>One matched record with the facet values it carries (as indices into <see cref="FacetFacts"/>' vocabularies).</summary>
-internal sealed class FacetProfile
+/// <summary>The facet values a record carries (as indices into <see cref="FacetFacts"/>' vocabularies) and its years.</summary>
+internal class FacetValues
 {
-    public required int EntryId { get; init; }
-    public required string Type { get; init; }
-    public required int Id { get; init; }
-    public required string Title { get; init; }
-    public string? TitleEn { get; init; }
-    public bool TitleMatch { get; init; }
-    public string Code { get; set; } = "";
     /// <summary>The region the record was first placed in (its code leads a project's hit to the region's page).</summary>
     public RegionFact? Region { get; private set; }
     public string? RegionCode => Region?.Code;
@@ -42,6 +35,17 @@ internal sealed class FacetProfile
         Ministries.UnionWith(region.Ministries);
     }
 
+    /// <summary>Takes everything another set of values holds, as if the ties behind it had been absorbed one by one.</summary>
+    public void Absorb(FacetValues other)
+    {
+        Region ??= other.Region;
+        Programmes.UnionWith(other.Programmes);
+        Fields.UnionWith(other.Fields);
+        Prefectures.UnionWith(other.Prefectures);
+        Ministries.UnionWith(other.Ministries);
+        Span(other.From, other.To);
+    }
+
     /// <summary>Takes only where a region is (fields, prefectures): a project has its own programme and years.</summary>
     public void AbsorbPlace(RegionFact region)
     {
@@ -60,4 +64,16 @@ internal sealed class FacetProfile
             Ministries.UnionWith(ministries);
         }
     }
+}
+
+/// <summary>One matched record with the facet values it carries.</summary>
+internal sealed class FacetProfile : FacetValues
+{
+    public required int EntryId { get; init; }
+    public required string Type { get; init; }
+    public required int Id { get; init; }
+    public string Title { get; set; } = "";
+    public string? TitleEn { get; set; }
+    public bool TitleMatch { get; init; }
+    public string Code { get; set; } = "";
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using ClusterAtlas.Calendar;
 using ClusterAtlas.Data;
 using ClusterAtlas.Japanese;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Search;
 
@@ -44,25 +43,20 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
     public async Task<FacetedSearchResultDto> SearchAsync(string q, SearchFilters filters, int offset, int limit, CancellationToken ct)
     {
         var terms = SearchHighlighter.Terms(q);
-        // Titles only: the normalised text of a region holds all its projects (tens of kilobytes at national scale),
-        // so excerpts are read for the page shown, not for every match.
-        // Any MaxMatches + 1 matches, in the order the index gives them, sorted here: with ORDER BY "Id", PostgreSQL walked
-        // the primary key testing each entry against the pattern until a thousand matched (130 ms for a term matching
-        // 2% of the entries at 100k projects) where taking the index's matches as they come costs what the bare query does.
-        // Ids and titles only, through one plain command: EF's raw-SQL query and the entries' kind strings cost 2–3 ms of
-        // the 4 that reading a thousand matches took at national scale. An entry's id says its kind and record (SearchEntryIds).
-        var (sql, parameters) = new SearchQuery(db).MatchingSql(q);
-        var entries = new List<(int Id, string Title, string? TitleEn)>();
-        await SqlBatch.ReadAsync(db, [string.Create(CultureInfo.InvariantCulture, $"SELECT m.\"Id\", m.\"Title\", m.\"TitleEn\" FROM ({sql}) AS m LIMIT {MaxMatches + 1}")],
-            parameters, (_, row) => entries.Add((row.GetInt32(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2))), ct);
-        entries.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var capped = entries.Count > MaxMatches;
-        var profiles = new List<FacetProfile>(Math.Min(entries.Count, MaxMatches));
-        foreach (var (entryId, title, titleEn) in entries.Take(MaxMatches))
+        // Any MaxMatches + 1 matches, in the order the index gives them: with ORDER BY "Id", PostgreSQL walked the primary
+        // key testing each entry against the pattern until a thousand matched (130 ms for a term matching 2% of the
+        // entries at 100k projects). Ids only, and which of them match on their title, from the indexes: reading a
+        // thousand matches' titles to rank title matches first cost 1.5–2 ms on SQLite at national scale, where finding
+        // the matches took 0.5. An entry's id says its kind and record (SearchEntryIds); titles are read for the page shown.
+        var (ids, titleMatches) = await new SearchQuery(db).FirstMatchesAsync(q, MaxMatches + 1, ct);
+        ids.Sort();
+        var capped = ids.Count > MaxMatches;
+        var profiles = new List<FacetProfile>(Math.Min(ids.Count, MaxMatches));
+        foreach (var entryId in ids.Take(MaxMatches))
         {
             if (SearchEntryIds.TryDecode(entryId, out var type, out var id))
             {
-                profiles.Add(new FacetProfile { EntryId = entryId, Type = type, Id = id, Title = title, TitleEn = titleEn, TitleMatch = TitleMatches(title, titleEn, terms) });
+                profiles.Add(new FacetProfile { EntryId = entryId, Type = type, Id = id, TitleMatch = titleMatches.Contains(entryId) });
             }
         }
         var facts = await factsCache.GetAsync(ct);
@@ -71,20 +65,14 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         profiles.RemoveAll(p => p.Code.Length == 0 && !FacetRelations.CodedLater(p.Type));
 
         var selected = new SelectedFacets(facts, filters);
-        List<FacetCountDto> Count(string facet, int size, Action<FacetProfile, int[]> add, Func<int, (string Value, string Ja, string En)> label)
+        IEnumerable<FacetProfile> Passing(string facet) => profiles.Where(p => selected.Passes(p, facet));
+        // Counted over the facet's vocabulary: a thousand matches carry tens of thousands of values (every programme of
+        // their regions). A facet's counts ignore its own selection.
+        int[] Sets(string facet, int size, Func<FacetProfile, FacetSet> values) => FacetSet.Tally(Passing(facet).Select(values), size);
+        static List<FacetCountDto> Listed(int[] counts, Func<int, (string Value, string Ja, string En)> label)
         {
-            // Counted in an array over the facet's vocabulary: a thousand matches carry tens of thousands of values
-            // (every programme of their regions).
-            var counts = new int[size];
-            foreach (var p in profiles)
-            {
-                if (selected.Passes(p, facet))
-                {
-                    add(p, counts);
-                }
-            }
             var result = new List<FacetCountDto>();
-            for (var i = 0; i < size; i++)
+            for (var i = 0; i < counts.Length; i++)
             {
                 if (counts[i] > 0)
                 {
@@ -95,36 +83,42 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
             return [.. result.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
         }
 
-        var typeFacet = Count("type", TypeOrder.Length, (p, c) => c[Array.IndexOf(TypeOrder, p.Type)]++, i => (TypeOrder[i], TypeOrder[i], TypeOrder[i]))
-            .OrderBy(f => Array.IndexOf(TypeOrder, f.Value)).ToList();
-        var programmeFacet = Count("programme", facts.ProgrammesByIndex.Count, (p, c) => p.Programmes.CountInto(c), i => Programme(facts, i));
+        var typeCounts = new int[TypeOrder.Length];
+        foreach (var p in Passing("type"))
+        {
+            typeCounts[Array.IndexOf(TypeOrder, p.Type)]++;
+        }
+        var typeFacet = Listed(typeCounts, i => (TypeOrder[i], TypeOrder[i], TypeOrder[i])).OrderBy(f => Array.IndexOf(TypeOrder, f.Value)).ToList();
+        var programmeFacet = Listed(Sets("programme", facts.ProgrammesByIndex.Count, p => p.Programmes), i => Programme(facts, i));
         var firstYear = profiles.Where(p => p.From is not null).Select(p => p.From!.Value).DefaultIfEmpty(0).Min();
         var lastYear = profiles.Where(p => p.To is not null).Select(p => p.To!.Value).DefaultIfEmpty(-1).Max();
-        var yearFacet = Count("year", Math.Max(0, lastYear - firstYear + 1), (p, c) =>
+        var yearCounts = new int[Math.Max(0, lastYear - firstYear + 1)];
+        foreach (var p in Passing("year"))
+        {
+            for (var y = p.From ?? 0; p.From is not null && y <= p.To!.Value; y++)
             {
-                if (p.From is { } from)
-                {
-                    for (var y = from; y <= p.To!.Value; y++)
-                    {
-                        c[y - firstYear]++;
-                    }
-                }
-            }, i =>
+                yearCounts[y - firstYear]++;
+            }
+        }
+        var yearFacet = Listed(yearCounts, i =>
             {
                 var fy = new FiscalYear(firstYear + i);
                 return ((firstYear + i).ToString(CultureInfo.InvariantCulture), fy.JapaneseLabel, fy.EnglishLabel);
             })
             .OrderBy(f => f.Value, StringComparer.Ordinal).ToList();
-        var fieldFacet = Count("field", facts.Fields.Count, (p, c) => p.Fields.CountInto(c), i => (facts.Fields[i], facts.Fields[i], facts.Fields[i]));
-        var prefectureFacet = Count("prefecture", facts.Prefectures.Count, (p, c) => p.Prefectures.CountInto(c), i => (facts.Prefectures[i], facts.Prefectures[i], facts.Prefectures[i]));
-        var ministryFacet = Count("ministry", facts.Ministries.Count, (p, c) => p.Ministries.CountInto(c), i => facts.Ministries[i]);
+        var fieldFacet = Listed(Sets("field", facts.Fields.Count, p => p.Fields), i => (facts.Fields[i], facts.Fields[i], facts.Fields[i]));
+        var prefectureFacet = Listed(Sets("prefecture", facts.Prefectures.Count, p => p.Prefectures), i => (facts.Prefectures[i], facts.Prefectures[i], facts.Prefectures[i]));
+        var ministryFacet = Listed(Sets("ministry", facts.Ministries.Count, p => p.Ministries), i => facts.Ministries[i]);
 
-        var hits = profiles.Where(p => selected.Passes(p, "")).OrderByDescending(p => p.TitleMatch)
-            .ThenBy(p => Array.IndexOf(TypeOrder, p.Type)).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
+        // Title matches first, then by kind, then in the registry's order (entry ids follow record ids): the order needs
+        // no title, so only the page's titles are read.
+        var hits = profiles.Where(p => selected.Passes(p, "")).ToList();
+        hits.Sort((a, b) => a.TitleMatch != b.TitleMatch ? (a.TitleMatch ? -1 : 1)
+            : a.Type != b.Type ? Array.IndexOf(TypeOrder, a.Type).CompareTo(Array.IndexOf(TypeOrder, b.Type))
+            : a.EntryId.CompareTo(b.EntryId));
         var shown = hits.Skip(offset).Take(limit).ToList();
-        await relations.CodesAsync(shown, ct);
+        var excerpts = await ReadPageAsync(shown, terms, ct);
         shown.RemoveAll(p => p.Code.Length == 0);
-        var excerpts = await ExcerptsAsync(shown.Where(p => !p.TitleMatch).Select(p => p.EntryId).ToList(), terms, ct);
         var page = shown.Select(p =>
         {
             // A project's hit names its region (a link's title already does; a person or organisation may have several).
@@ -137,34 +131,57 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         return new FacetedSearchResultDto(q, page, hits.Count, offset, limit, capped, typeFacet, programmeFacet, yearFacet, fieldFacet, prefectureFacet, ministryFacet);
     }
 
-    /// <summary>
-    /// Whether every (normalised) term is in the title. Most titles of a common term's matches hold it as written, which
-    /// settles it without normalising the title (the slow part: NFKC, kanji variants, for a thousand titles per search).
-    /// </summary>
-    private static bool TitleMatches(string title, string? titleEn, IReadOnlyList<string> terms)
-    {
-        if (terms.All(t => title.Contains(t, StringComparison.OrdinalIgnoreCase) || (titleEn?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false)))
-        {
-            return true;
-        }
-        var normalized = JapaneseText.Normalize(title + " " + titleEn);
-        return terms.All(t => normalized.Contains(t, StringComparison.Ordinal));
-    }
-
     private static (string, string, string) Programme(FacetFacts facts, int index)
     {
         var p = facts.ProgrammesByIndex[index];
         return (p.Code, p.NameJa, p.NameEn);
     }
 
-    private async Task<Dictionary<int, string?>> ExcerptsAsync(List<int> entryIds, IReadOnlyList<string> terms, CancellationToken ct)
+    /// <summary>
+    /// Reads the shown hits' titles, the text of those that match outside their title (for an excerpt) and the codes of
+    /// the people and organisations among them, in one command (ids are numbers from the index, written into the SQL).
+    /// A record that is gone keeps no code and is left out.
+    /// </summary>
+    private async Task<Dictionary<int, string?>> ReadPageAsync(List<FacetProfile> shown, IReadOnlyList<string> terms, CancellationToken ct)
     {
-        if (entryIds.Count == 0)
+        var excerpts = new Dictionary<int, string?>();
+        if (shown.Count == 0)
         {
-            return [];
+            return excerpts;
         }
-        var texts = await db.SearchEntries.AsNoTracking().Where(e => entryIds.Contains(e.Id)).Select(e => new { e.Id, e.Normalized }).ToListAsync(ct);
-        return texts.ToDictionary(t => t.Id, t => Excerpt(t.Normalized, terms));
+        static string List(IEnumerable<int> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var byEntry = shown.ToDictionary(p => p.EntryId);
+        var statements = new List<(string Sql, string Type)>
+        {
+            ($"SELECT \"Id\", \"Title\", \"TitleEn\", CASE WHEN \"Id\" IN ({List(shown.Where(p => !p.TitleMatch).Select(p => p.EntryId).DefaultIfEmpty(0))}) THEN \"Normalized\" END "
+                + $"FROM \"SearchEntries\" WHERE \"Id\" IN ({List(byEntry.Keys)})", ""),
+        };
+        foreach (var (type, table) in new[] { (SearchTypes.Person, "People"), (SearchTypes.Organisation, "Organisations") })
+        {
+            if (shown.Where(p => p.Type == type).Select(p => p.Id).ToList() is { Count: > 0 } ids)
+            {
+                statements.Add(($"SELECT \"Id\", \"Code\" FROM \"{table}\" WHERE \"Id\" IN ({List(ids)})", type));
+            }
+        }
+        var coded = shown.Where(p => FacetRelations.CodedLater(p.Type)).ToDictionary(p => (p.Type, p.Id));
+        await SqlBatch.ReadAsync(db, [.. statements.Select(s => s.Sql)], [], (statement, row) =>
+        {
+            if (statement == 0)
+            {
+                var p = byEntry[row.GetInt32(0)];
+                p.Title = row.GetString(1);
+                p.TitleEn = row.IsDBNull(2) ? null : row.GetString(2);
+                if (!row.IsDBNull(3))
+                {
+                    excerpts[p.EntryId] = Excerpt(row.GetString(3), terms);
+                }
+            }
+            else
+            {
+                coded[(statements[statement].Type, row.GetInt32(0))].Code = row.GetString(1);
+            }
+        }, ct);
+        return excerpts;
     }
 
     /// <summary>About 60 characters around the first term found in the text, with ellipses where it is cut.</summary>

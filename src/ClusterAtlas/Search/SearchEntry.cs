@@ -15,4 +15,14 @@ public sealed class SearchEntry : IHasId
     public string? TitleEn { get; set; }
     public required string Normalized { get; set; }
     public required string Bigrams { get; set; }
+
+    /// <summary>
+    /// The title and English title alone, normalised, and their bigrams: the portal ranks hits whose title holds the
+    /// terms first and learns which they are from indexes over these (SQLite: FTS5 tables of their own), where reading
+    /// a thousand matches' titles to check them cost more than finding the matches. Null in entries written before
+    /// these columns existed (<see cref="SearchIndexUpgrade"/> rewrites them).
+    /// </summary>
+    public string? TitleNormalized { get; set; }
+
+    public string? TitleBigrams { get; set; }
 }

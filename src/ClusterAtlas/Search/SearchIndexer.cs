@@ -152,8 +152,11 @@ public static class SearchIndexer
         // not matter): PostgreSQL checks a row's whole bigram array against a term.
         var all = string.Join(' ', new[] { title, titleEn }.Concat(text).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal));
         var normalized = JapaneseText.Normalize(all);
-        return new Document(SearchEntryIds.For(type, id), type, id, title, titleEn, normalized, string.Join(' ', JapaneseText.Bigrams(normalized).Distinct(StringComparer.Ordinal)));
+        var titleNormalized = JapaneseText.Normalize(string.IsNullOrWhiteSpace(titleEn) || titleEn == title ? title : title + " " + titleEn);
+        return new Document(SearchEntryIds.For(type, id), type, id, title, titleEn, normalized, BigramTokens(normalized), titleNormalized, BigramTokens(titleNormalized));
     }
+
+    private static string BigramTokens(string normalized) => string.Join(' ', JapaneseText.Bigrams(normalized).Distinct(StringComparer.Ordinal));
 
     /// <summary>Reads a kind a page at a time (keyset by Id: no OFFSET rescans) and bulk-inserts its entries. The page's
     /// entries are complete before the insert starts, because PostgreSQL's COPY takes the connection for itself.</summary>
@@ -202,7 +205,8 @@ public static class SearchIndexer
     }
 
     /// <summary>One search entry before it is written; its id is its kind's band plus its record's id (<see cref="SearchEntryIds"/>).</summary>
-    private sealed record Document(int Id, string EntityType, int EntityId, string Title, string? TitleEn, string Normalized, string Bigrams)
+    private sealed record Document(int Id, string EntityType, int EntityId, string Title, string? TitleEn, string Normalized, string Bigrams,
+        string TitleNormalized, string TitleBigrams)
     {
         public static Func<Document, object?> Getter(string column) => column switch
         {
@@ -213,6 +217,8 @@ public static class SearchIndexer
             nameof(SearchEntry.TitleEn) => d => d.TitleEn,
             nameof(SearchEntry.Normalized) => d => d.Normalized,
             nameof(SearchEntry.Bigrams) => d => d.Bigrams,
+            nameof(SearchEntry.TitleNormalized) => d => d.TitleNormalized,
+            nameof(SearchEntry.TitleBigrams) => d => d.TitleBigrams,
             _ => throw new InvalidOperationException($"SearchEntries has a column {column} the indexer does not fill."),
         };
     }

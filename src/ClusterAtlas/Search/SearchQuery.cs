@@ -57,14 +57,64 @@ public sealed class SearchQuery(AtlasDbContext db)
 
     private (string, IReadOnlyList<object>) Build(string q, IReadOnlyCollection<string>? types, bool idsOnly)
     {
-        var terms = JapaneseText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(8)
-            .Select(t => (Text: t, Length: new StringInfo(t).LengthInTextElements)).ToList();
+        var terms = Terms(q);
         var columns = idsOnly ? "\"Id\"" : "*";
         if (terms.Count == 0)
         {
             return ($"SELECT {columns} FROM \"SearchEntries\" WHERE 1 = 0", []);
         }
-        return db.Database.IsNpgsql() ? PostgresSql(terms, types, columns) : SqliteSql(terms, types, idsOnly);
+        return db.Database.IsNpgsql() ? PostgresSql(terms, types, columns, titleMatch: false) : SqliteSql(terms, types, idsOnly, FullText.Entries);
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> matches' entry ids, in the index's order, and which of them also match on their
+    /// title alone (the normalised title and English title, by the same rules), in one command. SQLite answers the
+    /// second from FTS5 tables over the titles (SearchTitleTrigrams, SearchTitleBigrams) without reading an entry row:
+    /// their first <paramref name="limit"/> matches hold every title match among the first matches (a title match is a
+    /// match, and both come in rowid order). PostgreSQL checks the title in the row it reads to test the match anyway.
+    /// </summary>
+    public async Task<(List<int> Ids, HashSet<int> TitleMatches)> FirstMatchesAsync(string q, int limit, CancellationToken ct)
+    {
+        var terms = Terms(q);
+        List<int> ids = [];
+        HashSet<int> titles = [];
+        if (terms.Count == 0)
+        {
+            return (ids, titles);
+        }
+        var first = string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit}");
+        if (db.Database.IsNpgsql())
+        {
+            var (sql, parameters) = PostgresSql(terms, null, "\"Id\"", titleMatch: true);
+            await SqlBatch.ReadAsync(db, [sql + first], parameters, (_, row) =>
+            {
+                ids.Add(row.GetInt32(0));
+                if (row.GetBoolean(1))
+                {
+                    titles.Add(row.GetInt32(0));
+                }
+            }, ct);
+            return (ids, titles);
+        }
+        // Both statements are built from the same terms in the same order, so they share their parameters.
+        var (all, allParameters) = SqliteSql(terms, null, idsOnly: true, FullText.Entries);
+        var (title, _) = SqliteSql(terms, null, idsOnly: true, FullText.Titles);
+        var titleIds = new List<int>();
+        await SqlBatch.ReadAsync(db, [all + first, title + first], allParameters, (statement, row) => (statement == 0 ? ids : titleIds).Add(row.GetInt32(0)), ct);
+        var last = ids.Count == 0 ? 0 : ids[^1];
+        titles.UnionWith(titleIds.Where(id => id <= last));
+        return (ids, titles);
+    }
+
+    private static List<(string Text, int Length)> Terms(string q) =>
+        [.. JapaneseText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(8)
+            .Select(t => (Text: t, Length: new StringInfo(t).LengthInTextElements))];
+
+    /// <summary>The FTS5 tables of a text and the column 1-character terms are looked for in (SQLite).</summary>
+    private sealed record FullText(string Trigrams, string Bigrams, string Text)
+    {
+        public static FullText Entries { get; } = new("SearchTrigrams", "SearchBigrams", "Normalized");
+        public static FullText Titles { get; } = new("SearchTitleTrigrams", "SearchTitleBigrams", "TitleNormalized");
     }
 
     /// <summary>"(id BETWEEN a AND b OR …)" for the kinds' id bands, or nothing for every kind.</summary>
@@ -80,7 +130,7 @@ public sealed class SearchQuery(AtlasDbContext db)
     /// (probing FTS5 by rowid per candidate cost 40 µs each). Ids alone need no entry row unless a 1-character term
     /// has to be looked for in the text.
     /// </summary>
-    private static (string, IReadOnlyList<object>) SqliteSql(List<(string Text, int Length)> terms, IReadOnlyCollection<string>? types, bool idsOnly)
+    private static (string, IReadOnlyList<object>) SqliteSql(List<(string Text, int Length)> terms, IReadOnlyCollection<string>? types, bool idsOnly, FullText text)
     {
         var trigrams = terms.Where(t => t.Length >= 3).Select(t => Phrase(t.Text)).ToList();
         var bigrams = terms.Where(t => t.Length == 2).Select(t => Phrase(t.Text)).ToList();
@@ -95,13 +145,13 @@ public sealed class SearchQuery(AtlasDbContext db)
         if (trigrams.Count == 0 && bigrams.Count == 0)
         {
             // One-character terms only: no index can answer them; a scan is correct.
-            conditions.AddRange(singles.Select(t => $"instr(\"Normalized\", {P(t)}) > 0"));
+            conditions.AddRange(singles.Select(t => $"instr(\"{text.Text}\", {P(t)}) > 0"));
             conditions.AddRange(KindRanges("\"Id\"", types));
             return ($"SELECT {(idsOnly ? "\"Id\"" : "*")} FROM \"SearchEntries\" WHERE " + string.Join(" AND ", conditions), parameters);
         }
         var (driver, driverTerms, other, otherTerms) = trigrams.Count > 0
-            ? ("SearchTrigrams", trigrams, "SearchBigrams", bigrams)
-            : ("SearchBigrams", bigrams, "SearchTrigrams", trigrams);
+            ? (text.Trigrams, trigrams, text.Bigrams, bigrams)
+            : (text.Bigrams, bigrams, text.Trigrams, trigrams);
         var joined = !idsOnly || singles.Count > 0;
         var d = joined ? "d." : "";
         conditions.Add($"{d}\"{driver}\" MATCH {P(string.Join(" AND ", driverTerms))}");
@@ -114,15 +164,21 @@ public sealed class SearchQuery(AtlasDbContext db)
         {
             return ($"SELECT rowid AS \"Id\" FROM \"{driver}\" WHERE " + string.Join(" AND ", conditions), parameters);
         }
-        conditions.AddRange(singles.Select(t => $"instr(e.\"Normalized\", {P(t)}) > 0"));
+        conditions.AddRange(singles.Select(t => $"instr(e.\"{text.Text}\", {P(t)}) > 0"));
         var columns = idsOnly ? "d.rowid AS \"Id\"" : "d.rowid AS \"Id\", e.\"EntityType\", e.\"EntityId\", e.\"Title\", e.\"TitleEn\", e.\"Normalized\", e.\"Bigrams\"";
         return ($"SELECT {columns} FROM \"{driver}\" AS d CROSS JOIN \"SearchEntries\" AS e WHERE e.\"Id\" = d.rowid AND " + string.Join(" AND ", conditions), parameters);
     }
 
-    private static (string, IReadOnlyList<object>) PostgresSql(List<(string Text, int Length)> terms, IReadOnlyCollection<string>? types, string columns)
+    /// <summary>With <paramref name="titleMatch"/>, a second column "TitleMatch": every term in the normalised title.</summary>
+    private static (string, IReadOnlyList<object>) PostgresSql(List<(string Text, int Length)> terms, IReadOnlyCollection<string>? types, string columns, bool titleMatch)
     {
         var conditions = new List<string>();
         var parameters = new List<object>();
+        if (titleMatch)
+        {
+            columns += ", (" + string.Join(" AND ", terms.Select((t, i) => string.Create(CultureInfo.InvariantCulture, $"strpos(coalesce(\"TitleNormalized\", ''), {{{i}}}) > 0"))) + ") AS \"TitleMatch\"";
+            parameters.AddRange(terms.Select(t => t.Text));
+        }
         foreach (var (term, length) in terms)
         {
             var p = "{" + parameters.Count.ToString(CultureInfo.InvariantCulture) + "}";

@@ -1,11 +1,12 @@
 using ClusterAtlas.Data;
+using ClusterAtlas.Search;
 using ClusterAtlas.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Web.Features.Api;
 
 /// <summary>
-/// On start: migrate the database and, when it is empty, load the curated dataset, so that
+/// On start: migrate the database (rebuilding a search index an older version wrote) and, when it is empty, load the curated dataset, so that
 /// `dotnet run --project src/ClusterAtlas.Web` is all a user needs. Both steps can be switched off
 /// (Database:Migrate=false, Database:Seed=false) where operators migrate with `atlas db migrate` instead.
 /// </summary>
@@ -18,6 +19,11 @@ internal static class DatabaseStartup
         if (configuration.GetValue("Database:Migrate", true))
         {
             await db.Database.MigrateAsync(ct);
+            if (await SearchIndexUpgrade.NeededAsync(db, ct))
+            {
+                logger.LogInformation("Rebuilding the search index (written by an older version)");
+                await SearchIndexer.RebuildAsync(db, ct);
+            }
         }
         if (configuration.GetValue("Database:Seed", true) && !await db.DatasetLoads.AnyAsync(ct) && !await db.Regions.AnyAsync(ct))
         {

@@ -1,0 +1,49 @@
+using ClusterAtlas.Search;
+using Xunit;
+
+namespace ClusterAtlas.Tests.Search;
+
+public sealed class FacetSetTests
+{
+    [Theory]
+    [InlineData(1, 0, 1)]
+    [InlineData(8, 5, 2)]
+    [InlineData(64, 1001, 3)]
+    [InlineData(65, 1001, 4)]
+    [InlineData(332, 1001, 5)]
+    [InlineData(332, 5000, 6)]
+    [InlineData(130, 1, 7)]
+    public void Tally_CountsEachMemberLikeCountingOneByOne(int size, int setCount, int seed)
+    {
+        var random = new Random(seed);
+        var sets = new List<FacetSet>();
+        var expected = new int[size];
+        for (var s = 0; s < setCount; s++)
+        {
+            var set = new FacetSet();
+            // Dense and sparse sets alike: a region holds most programmes, a project two.
+            var density = random.NextDouble();
+            for (var m = 0; m < size; m++)
+            {
+                if (random.NextDouble() < density)
+                {
+                    set.Add(m);
+                    expected[m]++;
+                }
+            }
+            sets.Add(set);
+        }
+
+        Assert.Equal(expected, FacetSet.Tally(sets, size));
+    }
+
+    [Fact]
+    public void Tally_IgnoresMembersBeyondTheVocabularyAndEmptySets()
+    {
+        var wide = new FacetSet();
+        wide.Add(3);
+        wide.Add(200);
+
+        Assert.Equal([0, 0, 0, 2, 0], FacetSet.Tally([wide, new FacetSet(), wide], 5));
+    }
+}
