@@ -27,8 +27,8 @@ public sealed record FacetedSearchResultDto(
     IReadOnlyList<FacetCountDto> Fields, IReadOnlyList<FacetCountDto> Prefectures, IReadOnlyList<FacetCountDto> Ministries);
 
 /// <summary>
-/// The portal's search: <see cref="SearchQuery"/> finds the records (at most <see cref="MaxMatches"/>, titles only), the
-/// related rows of those records are loaded in one batch per kind (no query per hit), and every region's facets come
+/// The portal's search: <see cref="SearchQuery"/> finds the records (at most <see cref="MaxMatches"/>, ids and whether
+/// their title matches), the related rows of those records are loaded in one command (no query per hit), and every region's facets come
 /// from <see cref="FacetFacts"/>, computed once per data version rather than from each matched region's projects. Filtering
 /// and facet counts are done on that set. A facet's counts ignore its own selection, so choosing one value does not hide the others.
 /// </summary>
