@@ -101,7 +101,7 @@ public sealed class SearchQuery(AtlasDbContext db)
         var (title, _) = SqliteSql(terms, null, idsOnly: true, FullText.Titles);
         var titleIds = new List<int>();
         await SqlBatch.ReadAsync(db, [all + first, title + first], allParameters, (statement, row) => (statement == 0 ? ids : titleIds).Add(row.GetInt32(0)), ct);
-        var last = ids.Count == 0 ? 0 : ids[^1];
+        var last = ids.Count == 0 ? 0 : ids.Max();
         titles.UnionWith(titleIds.Where(id => id <= last));
         return (ids, titles);
     }
