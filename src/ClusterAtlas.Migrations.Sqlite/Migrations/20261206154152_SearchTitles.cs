@@ -10,6 +10,8 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
     /// learns which of a thousand matches hold the terms in their title from the index instead of reading every title.
     /// Existing entries get the columns empty (null); ClusterAtlas.Search.SearchIndexUpgrade rebuilds the index on the
     /// next start, which fills them (the normalisation is C#, not SQL). The triggers are re-created for four tables.
+    /// The title bigram table keeps rowids only (detail=none): every query of it is single tokens ANDed, which need no
+    /// positions (the trigram table needs them: a term of 4+ characters is a phrase of its trigrams).
     /// </summary>
     public partial class SearchTitles : Migration
     {
@@ -30,7 +32,7 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
 
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "SearchTitleTrigrams" USING fts5("TitleNormalized", content='SearchEntries', content_rowid='Id', tokenize='trigram');
-                CREATE VIRTUAL TABLE "SearchTitleBigrams" USING fts5("TitleBigrams", content='SearchEntries', content_rowid='Id', tokenize='unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE "SearchTitleBigrams" USING fts5("TitleBigrams", content='SearchEntries', content_rowid='Id', tokenize='unicode61 remove_diacritics 0', detail='none');
                 DROP TRIGGER "SearchEntries_ai"; DROP TRIGGER "SearchEntries_ad"; DROP TRIGGER "SearchEntries_au";
                 CREATE TRIGGER "SearchEntries_ai" AFTER INSERT ON "SearchEntries" BEGIN
                   INSERT INTO "SearchTrigrams"(rowid, "Normalized") VALUES (new."Id", new."Normalized");
