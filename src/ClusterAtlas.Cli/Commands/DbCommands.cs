@@ -11,10 +11,8 @@ internal static class DbCommands
         var pending = (await c.Db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await c.Db.Database.MigrateAsync(ct);
         await c.Out.WriteLineAsync(pending.Count == 0 ? "The database schema is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
-        if (await SearchIndexUpgrade.NeededAsync(c.Db, ct))
+        if (await SearchIndexUpgrade.RunIfNeededAsync(c.Db, () => c.Error.WriteLine("… rebuilding the search index (written by an older version)"), ct))
         {
-            await c.Error.WriteLineAsync("… rebuilding the search index (written by an older version)");
-            await SearchIndexer.RebuildAsync(c.Db, ct);
             await c.Out.WriteLineAsync("Rebuilt the search index.");
         }
         return ExitCodes.Ok;

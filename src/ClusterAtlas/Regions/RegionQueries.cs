@@ -102,7 +102,7 @@ public sealed class RegionQueries(AtlasDbContext db)
                 SELECT * FROM "Participations" WHERE "Id" IN (
                   SELECT n."Id" FROM (
                     SELECT p."Id", ROW_NUMBER() OVER (PARTITION BY p."RegionId" ORDER BY p."StartFiscalYear", p."ListNo", p."Id") AS "Row"
-                    FROM "Participations" AS p WHERE p."RegionId" IN ({string.Join(", ", ids)})) AS n
+                    FROM "Participations" AS p WHERE p."RegionId" IN ({SqlBatch.Numbers(ids)})) AS n
                   WHERE n."Row" <= {SummaryParticipationLimit})
                 """)).AsNoTracking().ToListAsync(ct);
         foreach (var group in first.GroupBy(p => p.RegionId))

@@ -111,9 +111,9 @@ internal sealed class FacetRelations(AtlasDbContext db, FacetFacts facts)
         var statements = new List<(string Type, string Sql)>();
         foreach (var (type, select) in RelatedSql)
         {
-            if (profiles.Where(p => p.Type == type).Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToList() is { Count: > 0 } ids)
+            if (profiles.Where(p => p.Type == type).Select(p => p.Id).ToList() is { Count: > 0 } ids)
             {
-                statements.Add((type, $"{select} WHERE \"Id\" IN ({string.Join(", ", ids)})"));
+                statements.Add((type, $"{select} WHERE \"Id\" IN ({SqlBatch.Numbers(ids)})"));
             }
         }
         if (statements.Count == 0)

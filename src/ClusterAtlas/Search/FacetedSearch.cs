@@ -95,9 +95,12 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         var yearCounts = new int[Math.Max(0, lastYear - firstYear + 1)];
         foreach (var p in Passing("year"))
         {
-            for (var y = p.From ?? 0; p.From is not null && y <= p.To!.Value; y++)
+            if (p.From is { } from)
             {
-                yearCounts[y - firstYear]++;
+                for (var y = from; y <= p.To!.Value; y++)
+                {
+                    yearCounts[y - firstYear]++;
+                }
             }
         }
         var yearFacet = Listed(yearCounts, i =>
@@ -149,18 +152,17 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         {
             return excerpts;
         }
-        static string List(IEnumerable<int> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var byEntry = shown.ToDictionary(p => p.EntryId);
         var statements = new List<(string Sql, string Type)>
         {
-            ($"SELECT \"Id\", \"Title\", \"TitleEn\", CASE WHEN \"Id\" IN ({List(shown.Where(p => !p.TitleMatch).Select(p => p.EntryId).DefaultIfEmpty(0))}) THEN \"Normalized\" END "
-                + $"FROM \"SearchEntries\" WHERE \"Id\" IN ({List(byEntry.Keys)})", ""),
+            ($"SELECT \"Id\", \"Title\", \"TitleEn\", CASE WHEN \"Id\" IN ({SqlBatch.Numbers(shown.Where(p => !p.TitleMatch).Select(p => p.EntryId).DefaultIfEmpty(0))}) THEN \"Normalized\" END "
+                + $"FROM \"SearchEntries\" WHERE \"Id\" IN ({SqlBatch.Numbers(byEntry.Keys)})", ""),
         };
         foreach (var (type, table) in new[] { (SearchTypes.Person, "People"), (SearchTypes.Organisation, "Organisations") })
         {
             if (shown.Where(p => p.Type == type).Select(p => p.Id).ToList() is { Count: > 0 } ids)
             {
-                statements.Add(($"SELECT \"Id\", \"Code\" FROM \"{table}\" WHERE \"Id\" IN ({List(ids)})", type));
+                statements.Add(($"SELECT \"Id\", \"Code\" FROM \"{table}\" WHERE \"Id\" IN ({SqlBatch.Numbers(ids)})", type));
             }
         }
         var coded = shown.Where(p => FacetRelations.CodedLater(p.Type)).ToDictionary(p => (p.Type, p.Id));

@@ -6,7 +6,8 @@ namespace ClusterAtlas.Search;
 /// <summary>
 /// Brings a search index written by an older version up to what searches expect: entries written before migration
 /// SearchTitles have no normalised title, so the portal would rank no title match first. A full rebuild writes them
-/// (once; 80 s at 1M projects on SQLite). The web app checks <see cref="NeededAsync"/> on start after migrating and rebuilds, <c>atlas db migrate</c> too.
+/// (once; 2 min at 1M projects on SQLite). The web app runs <see cref="RunIfNeededAsync"/> on start after migrating,
+/// <c>atlas db migrate</c> too.
 /// </summary>
 public static class SearchIndexUpgrade
 {
@@ -19,5 +20,17 @@ public static class SearchIndexUpgrade
         var entries = db.SearchEntries.AsNoTracking();
         return await entries.OrderBy(e => e.Id).Select(e => e.TitleNormalized == null).FirstOrDefaultAsync(ct)
             || await entries.OrderByDescending(e => e.Id).Select(e => e.TitleNormalized == null).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Rebuilds the search index when <see cref="NeededAsync"/> says so, telling <paramref name="starting"/> first; true when it did.</summary>
+    public static async Task<bool> RunIfNeededAsync(AtlasDbContext db, Action starting, CancellationToken ct)
+    {
+        if (!await NeededAsync(db, ct))
+        {
+            return false;
+        }
+        starting();
+        await SearchIndexer.RebuildAsync(db, ct);
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClusterAtlas.Data;
-using ClusterAtlas.Japanese;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Search;
@@ -107,8 +106,7 @@ public sealed class SearchQuery(AtlasDbContext db)
     }
 
     private static List<(string Text, int Length)> Terms(string q) =>
-        [.. JapaneseText.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(8)
-            .Select(t => (Text: t, Length: new StringInfo(t).LengthInTextElements))];
+        [.. SearchHighlighter.Terms(q).Select(t => (Text: t, Length: new StringInfo(t).LengthInTextElements))];
 
     /// <summary>The FTS5 tables of a text and the column 1-character terms are looked for in (SQLite).</summary>
     private sealed record FullText(string Trigrams, string Bigrams, string Text)

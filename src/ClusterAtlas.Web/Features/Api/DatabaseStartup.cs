@@ -19,11 +19,7 @@ internal static class DatabaseStartup
         if (configuration.GetValue("Database:Migrate", true))
         {
             await db.Database.MigrateAsync(ct);
-            if (await SearchIndexUpgrade.NeededAsync(db, ct))
-            {
-                logger.LogInformation("Rebuilding the search index (written by an older version)");
-                await SearchIndexer.RebuildAsync(db, ct);
-            }
+            await SearchIndexUpgrade.RunIfNeededAsync(db, () => logger.LogInformation("Rebuilding the search index (written by an older version)"), ct);
         }
         if (configuration.GetValue("Database:Seed", true) && !await db.DatasetLoads.AnyAsync(ct) && !await db.Regions.AnyAsync(ct))
         {
