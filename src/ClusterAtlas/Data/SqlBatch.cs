@@ -64,6 +64,17 @@ internal static partial class SqlBatch
     /// </summary>
     public static string Numbers(IEnumerable<int> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>The integers of a comma-separated list as SQLite's group_concat writes it ("3,17,42").</summary>
+    public static List<int> ParseNumbers(string list)
+    {
+        var result = new List<int>(list.Length / 4);
+        foreach (var range in list.AsSpan().Split(','))
+        {
+            result.Add(int.Parse(list.AsSpan(range), NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+        return result;
+    }
+
     [GeneratedRegex(@"\{(\d+)\}")]
     private static partial Regex Placeholder();
 }

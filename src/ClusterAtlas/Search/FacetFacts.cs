@@ -29,6 +29,9 @@ public sealed class FacetFacts
     /// <summary>Every project's region, programme and years.</summary>
     public FacetProjects Projects { get; private set; } = new();
 
+    /// <summary>Every international link's, event's, industrial cluster's and survey's code and values.</summary>
+    internal FacetRecords Records { get; private set; } = new();
+
     private Dictionary<int, (FacetSet Programmes, FacetSet Ministries)> closures = [];
 
     /// <summary>How many people's and organisations' values <see cref="OfPerson"/> and <see cref="OfOrganisation"/> keep (each).</summary>
@@ -110,6 +113,7 @@ public sealed class FacetFacts
         facts.Projects = await FacetProjects.LoadAsync(db, ct);
         await facts.LoadRegionsAsync(db, ct);
         facts.Roles = await FacetRoles.LoadAsync(db, ct);
+        facts.Records = await FacetRecords.LoadAsync(db, facts, ct);
         return facts;
     }
 

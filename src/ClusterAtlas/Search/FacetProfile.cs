@@ -74,6 +74,6 @@ internal sealed class FacetProfile : FacetValues
     public required int Id { get; init; }
     public string Title { get; set; } = "";
     public string? TitleEn { get; set; }
-    public bool TitleMatch { get; init; }
+    public bool TitleMatch { get; set; }
     public string Code { get; set; } = "";
 }

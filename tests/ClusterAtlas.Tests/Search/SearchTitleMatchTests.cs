@@ -1,5 +1,6 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Organisations;
+using ClusterAtlas.Regions;
 using ClusterAtlas.Search;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -87,6 +88,42 @@ public sealed class SearchTitleMatchTests : IAsyncLifetime
 
         var second = await search.SearchAsync("創薬", SearchFilters.None, 2, 1, CancellationToken.None);
         Assert.Equal("t2", Assert.Single(second.Items).Code);
+    }
+
+    [Fact]
+    public async Task PortalSearch_AnyPage_IsTheSliceOfTheWholeListing()
+    {
+        await using (var db = database.NewContext())
+        {
+            // Title matches in two of the title ranges (regions; programmes … surveys), and one region that matches
+            // outside its title.
+            db.Regions.AddRange(
+                new Region { Code = "r1", NameJa = "創薬特区", NameEn = "Drug Discovery Zone" },
+                new Region { Code = "r2", NameJa = "北陸", NameEn = "Hokuriku", Aliases = [new RegionAlias { Name = "創薬北陸", NormalizedName = "創薬北陸" }] });
+            await db.SaveChangesAsync();
+            await SearchIndexer.RebuildAsync(db, CancellationToken.None);
+        }
+        await using var context = database.NewContext();
+        using var version = new DataVersion(database.Options, TimeProvider.System, TimeSpan.Zero);
+        var search = new FacetedSearch(context, new FacetFactsCache(database.Options, version));
+
+        var whole = await search.SearchAsync("創薬", SearchFilters.None, 0, 100, CancellationToken.None);
+
+        Assert.Equal(["r1", "t1", "t3", "r2", "t2", "t4"], whole.Items.Select(h => h.Code));
+        for (var offset = 0; offset < whole.Items.Count; offset++)
+        {
+            for (var limit = 1; limit <= 3; limit++)
+            {
+                var page = await search.SearchAsync("創薬", SearchFilters.None, offset, limit, CancellationToken.None);
+                Assert.Equal(whole.Items.Skip(offset).Take(limit).Select(h => (h.Code, h.Title, h.Excerpt)), page.Items.Select(h => (h.Code, h.Title, h.Excerpt)));
+                Assert.Equal(whole.Total, page.Total);
+            }
+        }
+        // A filter that leaves out the first title matches read (the region) makes the page reach past them.
+        var organisations = new SearchFilters([SearchTypes.Organisation], [], null, null, [], [], []);
+        var filtered = await search.SearchAsync("創薬", organisations, 0, 1, CancellationToken.None);
+        Assert.Equal("t1", Assert.Single(filtered.Items).Code);
+        Assert.Equal(4, filtered.Total);
     }
 
     [Fact]
