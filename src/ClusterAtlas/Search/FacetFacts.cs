@@ -47,7 +47,7 @@ public sealed class FacetFacts
 
     /// <summary>A programme with all its ancestors, and their ministries (a track counts for its programme too).</summary>
     public (FacetSet Programmes, FacetSet Ministries) Closure(int programmeId) =>
-        closures.TryGetValue(programmeId, out var c) ? c : (new FacetSet(), new FacetSet());
+        closures.TryGetValue(programmeId, out var c) ? c : (FacetSet.Empty, FacetSet.Empty);
 
     /// <summary>The facets of the person's regions, with the years of the roles that tie it there (do not change it).</summary>
     internal FacetValues OfPerson(int personId) =>

@@ -18,31 +18,25 @@ internal static class FacetRelations
             {
                 case SearchTypes.Region when facts.Regions.TryGetValue(p.Id, out var region):
                     p.Code = region.Code;
-                    p.Absorb(region);
-                    p.Span(region.From, region.To);
+                    p.Take(region);
                     break;
                 case SearchTypes.Project when facts.Projects.TryGet(p.Id, out var project):
                     p.Code = p.Id.ToString(CultureInfo.InvariantCulture);
-                    if (facts.Regions.TryGetValue(project.RegionId, out var projectRegion))
-                    {
-                        p.AbsorbPlace(projectRegion);
-                    }
-                    p.AddProgramme(facts, project.ProgrammeId);
-                    p.Span(project.From, project.To);
+                    p.Take(facts.Regions.GetValueOrDefault(project.RegionId), facts.Closure(project.ProgrammeId), project.From, project.To);
                     break;
                 case SearchTypes.Programme when facts.Programmes.TryGetValue(p.Id, out var programme):
                     p.Code = programme.Code;
-                    p.AddProgramme(facts, p.Id);
+                    p.Take(facts.Closure(p.Id));
                     break;
                 case SearchTypes.Person:
-                    p.Absorb(facts.OfPerson(p.Id));
+                    p.Take(facts.OfPerson(p.Id));
                     break;
                 case SearchTypes.Organisation:
-                    p.Absorb(facts.OfOrganisation(p.Id));
+                    p.Take(facts.OfOrganisation(p.Id));
                     break;
                 case var type when FacetRecords.Holds(type) && facts.Records.TryGet(type, p.Id, out var record):
                     p.Code = record.Code;
-                    p.Absorb(record.Values);
+                    p.Take(record.Values);
                     break;
                 default:
                     break;

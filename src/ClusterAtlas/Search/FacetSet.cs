@@ -11,6 +11,9 @@ public sealed class FacetSet
 {
     private ulong[] words = [];
 
+    /// <summary>A set with no members, shared: adding to it throws.</summary>
+    public static FacetSet Empty { get; } = new();
+
     public void Add(int index)
     {
         Grow(index / 64 + 1);
@@ -93,6 +96,10 @@ public sealed class FacetSet
 
     private void Grow(int length)
     {
+        if (ReferenceEquals(this, Empty))
+        {
+            throw new InvalidOperationException("The shared empty facet set cannot change.");
+        }
         if (words.Length < length)
         {
             Array.Resize(ref words, length);
