@@ -27,7 +27,7 @@ if (args[0] == "reindex")
     await File.WriteAllTextAsync(outFile, string.Create(CultureInfo.InvariantCulture, $"{{\"seconds\": {seconds:0.000}}}"));
     return 0;
 }
-using var latency = new SearchLatency(database, Number("warmup", 3), Number("runs", 20), Number("rounds", 40));
+using var latency = new SearchLatency(database, Number("warmup", 3), Number("runs", 20), Number("rounds", 200));
 var timings = await latency.RunAsync(SearchLatency.DefaultClasses, CancellationToken.None);
 foreach (var t in timings)
 {

@@ -15,10 +15,12 @@ public sealed record ClassTiming(string Class, IReadOnlyList<string> Queries, Pe
 /// (<see cref="SearchService"/>: type facets, total, first page), the portal's faceted search (<see cref="FacetedSearch"/>:
 /// programme, year, field, prefecture and ministry facets) and the bare index query (<see cref="BareSearch"/>), each
 /// query in turn so that caches warm the same way for all three. Before anything is measured, every query goes through all
-/// three <paramref name="rounds"/> times: .NET runs a method's first calls as quickly compiled code and recompiles it
-/// optimised in the background after about thirty, so without these rounds the first class was timed largely on
-/// unoptimised code (at 1M projects, portal p50 16.7 ms where a running server answers in 5–6 ms), which a portal
-/// serving requests for more than a few seconds never runs.
+/// three <paramref name="rounds"/> times: .NET runs a method's first calls as quickly compiled code, then as code that
+/// records its behaviour (dynamic PGO), and only then optimised, in the background. With 3 warm-up runs per query the
+/// first class was timed largely on unoptimised code (at 1M projects, portal p50 16.7 ms where a running server answers in
+/// 5–6 ms); with 40 rounds the portal's 2-char p95 at 10k projects was still 4.5–8.1 ms against 1.8 ms after 200 rounds
+/// (1.1 ms after 400, on a machine whose speed varied by a third between runs; 2.1 ms after 40 rounds with dynamic PGO
+/// off), which a portal serving requests for more than a minute never runs.
 /// </summary>
 public sealed class SearchLatency(DatabaseOptions database, int warmup, int runs, int rounds) : IDisposable
 {

@@ -41,9 +41,104 @@ public static class JapaneseText
         return CollapseWhitespace(folded);
     }
 
+    /// <summary>
+    /// The bigrams of each run of word characters (a run of one gives that character), runs split at whitespace,
+    /// punctuation, symbols and controls, over text elements (user-perceived characters).
+    /// </summary>
     public static IReadOnlyList<string> Bigrams(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
+        return TryBigramsSimple(normalized) ?? BigramsByTextElement(normalized);
+    }
+
+    /// <summary>
+    /// <see cref="Bigrams"/> char by char, for text made only of characters that are each a text element of their own
+    /// whatever their neighbours (printable ASCII, CJK symbols and punctuation U+3000–3011, hiragana, katakana, unified
+    /// kanji: none combines, joins or extends under UAX #29). Null for any other text. Splitting text elements with
+    /// StringInfo cost the search index rebuild 2.2 s of its 11 s at 100k projects (12 µs an entry).
+    /// </summary>
+    internal static List<string>? TryBigramsSimple(string normalized)
+    {
+        foreach (var c in normalized)
+        {
+            if (!(c is (>= ' ' and <= '~') or (>= '\u3000' and <= '\u3011') or (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FF')
+                or (>= '\u4E00' and <= '\u9FFF')))
+            {
+                return null;
+            }
+        }
+        var bigrams = new List<string>(normalized.Length);
+        var start = 0;
+        for (var i = 0; i <= normalized.Length; i++)
+        {
+            if (i < normalized.Length && !IsSeparator(normalized[i]))
+            {
+                continue;
+            }
+            var run = normalized.AsSpan(start, i - start);
+            if (run.Length == 1)
+            {
+                bigrams.Add(run.ToString());
+            }
+            for (var j = 0; j + 1 < run.Length; j++)
+            {
+                bigrams.Add(run.Slice(j, 2).ToString());
+            }
+            start = i + 1;
+        }
+        return bigrams;
+    }
+
+    /// <summary>
+    /// Each of <see cref="Bigrams"/> once, in the order they first occur, separated by spaces (a search index's bigram
+    /// column: a term is one token, so repeats and positions do not matter). Simple text is done without a string per bigram.
+    /// </summary>
+    public static string DistinctBigramDocument(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        if (TryBigramsSimple(normalized) is null)
+        {
+            return string.Join(' ', BigramsByTextElement(normalized).Distinct(StringComparer.Ordinal));
+        }
+        var seen = new HashSet<int>();
+        var document = new StringBuilder(normalized.Length * 3);
+        void Add(char first, char second)
+        {
+            // A lone character's key has 0 as its second half, which no simple text holds.
+            if (seen.Add((first << 16) | second))
+            {
+                document.Append(document.Length > 0 ? " " : "").Append(first);
+                if (second != 0)
+                {
+                    document.Append(second);
+                }
+            }
+        }
+        var start = 0;
+        for (var i = 0; i <= normalized.Length; i++)
+        {
+            if (i < normalized.Length && !IsSeparator(normalized[i]))
+            {
+                continue;
+            }
+            if (i - start == 1)
+            {
+                Add(normalized[start], '\0');
+            }
+            for (var j = start; j + 1 < i; j++)
+            {
+                Add(normalized[j], normalized[j + 1]);
+            }
+            start = i + 1;
+        }
+        return document.ToString();
+    }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsControl(c);
+
+    /// <summary><see cref="Bigrams"/> over text elements as StringInfo splits them: any text.</summary>
+    internal static List<string> BigramsByTextElement(string normalized)
+    {
         var bigrams = new List<string>();
         var run = new List<string>();
         foreach (var element in TextElements(normalized))

@@ -156,7 +156,7 @@ public static class SearchIndexer
         return new Document(SearchEntryIds.For(type, id), type, id, title, titleEn, normalized, BigramTokens(normalized), titleNormalized, BigramTokens(titleNormalized));
     }
 
-    private static string BigramTokens(string normalized) => string.Join(' ', JapaneseText.Bigrams(normalized).Distinct(StringComparer.Ordinal));
+    private static string BigramTokens(string normalized) => JapaneseText.DistinctBigramDocument(normalized);
 
     /// <summary>Reads a kind a page at a time (keyset by Id: no OFFSET rescans) and bulk-inserts its entries. The page's
     /// entries are complete before the insert starts, because PostgreSQL's COPY takes the connection for itself.</summary>

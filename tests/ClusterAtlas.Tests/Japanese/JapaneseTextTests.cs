@@ -255,4 +255,41 @@ public class JapaneseTextTests
         Assert.Null(JapaneseText.TryNormalizeSimple("髙橋"));
         Assert.Equal("lsi設計(第2) ~-", JapaneseText.TryNormalizeSimple(" ＬＳＩ設計（第２）  ～－ "));
     }
+
+    /// <summary>
+    /// The char-by-char bigrams must be exactly the text-element ones: every character of the simple ranges and their
+    /// neighbours outside them (combining marks U+3099/U+309A, halfwidth voiced marks, CR LF, surrogates), alone, between
+    /// kana, after a space, and random mixes of both.
+    /// </summary>
+    [Fact]
+    public void Bigrams_SimplePath_MatchesTextElements()
+    {
+        var chars = new List<string>();
+        void Range(int from, int to) { for (var c = from; c <= to; c++) { chars.Add(((char)c).ToString()); } }
+        Range(0x00, 0x80);
+        Range(0x2FF0, 0x3110);
+        Range(0x4DF0, 0x4E10);
+        Range(0x9FF0, 0xA010);
+        Range(0xFF00, 0xFFA0);
+        for (var c = 0x4E00; c <= 0x9FFF; c += 7) { chars.Add(((char)c).ToString()); }
+        chars.AddRange(["\r\n", "\U0001F600", "\U00020B9F", "か\u3099", "\u200D", "\u0600", "\u1100\u1161"]);
+        var samples = chars.SelectMany(c => new[] { c, "か" + c, c + "か", " " + c + " ", "ab" + c + "き" }).ToList();
+        samples.AddRange(["創薬創薬 創薬", "aaaa a a", "創 創 薬創", ""]);
+        var random = new Random(20261206);
+        for (var i = 0; i < 20_000; i++)
+        {
+            samples.Add(string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => chars[random.Next(chars.Count)])));
+        }
+        var simple = 0;
+        foreach (var text in samples)
+        {
+            if (JapaneseText.TryBigramsSimple(text) is { } fast)
+            {
+                simple++;
+                Assert.True(JapaneseText.BigramsByTextElement(text).SequenceEqual(fast), $"'{text}': [{string.Join('|', fast)}] vs [{string.Join('|', JapaneseText.BigramsByTextElement(text))}]");
+            }
+            Assert.Equal(string.Join(' ', JapaneseText.BigramsByTextElement(text).Distinct(StringComparer.Ordinal)), JapaneseText.DistinctBigramDocument(text));
+        }
+        Assert.True(simple > samples.Count / 4, $"only {simple} of {samples.Count} samples took the simple path");
+    }
 }
