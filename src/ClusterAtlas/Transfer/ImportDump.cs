@@ -175,7 +175,7 @@ public sealed class ImportDump(AtlasDbContext db, TimeProvider clock)
                 var reader = new DumpTableFile(table, PathOf(folder, entry), entry.File, format, encoding, errors);
                 await using (var inserter = await BulkInserter.StartAsync(db, table, reader.Columns, ct))
                 {
-                    foreach (var row in reader.Rows())
+                    foreach (var row in ReadAhead.Of(reader.Rows(), ct))
                     {
                         inserter.Add(row.Values);
                     }
