@@ -132,7 +132,7 @@ public sealed class SearchQuery(AtlasDbContext db)
         // A run that reaches past the last match read holds every title match among them.
         var last = ids.Count == 0 ? 0 : ids.Max();
         return new FirstMatches(ids, [.. read.Skip(1).Select(run => new TitleRun([.. run.Where(id => id <= last).Order()],
-            Complete: run.Count < titleLimit || run.Max() > last))]);
+            Complete: titleLimit > 0 && (run.Count < titleLimit || run.Max() > last)))]);
     }
 
     private static List<(string Text, int Length)> Terms(string q) =>
