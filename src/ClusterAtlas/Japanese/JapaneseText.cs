@@ -59,34 +59,50 @@ public static class JapaneseText
     /// </summary>
     internal static List<string>? TryBigramsSimple(string normalized)
     {
+        if (!IsSimple(normalized))
+        {
+            return null;
+        }
+        var bigrams = new List<string>(normalized.Length);
+        foreach (var (start, length) in SimpleRuns(normalized))
+        {
+            if (length == 1)
+            {
+                bigrams.Add(normalized.Substring(start, 1));
+            }
+            for (var j = start; j + 1 < start + length; j++)
+            {
+                bigrams.Add(normalized.Substring(j, 2));
+            }
+        }
+        return bigrams;
+    }
+
+    private static bool IsSimple(string normalized)
+    {
         foreach (var c in normalized)
         {
             if (!(c is (>= ' ' and <= '~') or (>= '\u3000' and <= '\u3011') or (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FF')
                 or (>= '\u4E00' and <= '\u9FFF')))
             {
-                return null;
+                return false;
             }
         }
-        var bigrams = new List<string>(normalized.Length);
+        return true;
+    }
+
+    /// <summary>The runs of word characters of simple text (<see cref="IsSimple"/>), as start and length; empty runs too.</summary>
+    private static IEnumerable<(int Start, int Length)> SimpleRuns(string normalized)
+    {
         var start = 0;
         for (var i = 0; i <= normalized.Length; i++)
         {
-            if (i < normalized.Length && !IsSeparator(normalized[i]))
+            if (i == normalized.Length || IsSeparator(normalized[i]))
             {
-                continue;
+                yield return (start, i - start);
+                start = i + 1;
             }
-            var run = normalized.AsSpan(start, i - start);
-            if (run.Length == 1)
-            {
-                bigrams.Add(run.ToString());
-            }
-            for (var j = 0; j + 1 < run.Length; j++)
-            {
-                bigrams.Add(run.Slice(j, 2).ToString());
-            }
-            start = i + 1;
         }
-        return bigrams;
     }
 
     /// <summary>
@@ -96,7 +112,7 @@ public static class JapaneseText
     public static string DistinctBigramDocument(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        if (TryBigramsSimple(normalized) is null)
+        if (!IsSimple(normalized))
         {
             return string.Join(' ', BigramsByTextElement(normalized).Distinct(StringComparer.Ordinal));
         }
@@ -114,22 +130,16 @@ public static class JapaneseText
                 }
             }
         }
-        var start = 0;
-        for (var i = 0; i <= normalized.Length; i++)
+        foreach (var (start, length) in SimpleRuns(normalized))
         {
-            if (i < normalized.Length && !IsSeparator(normalized[i]))
-            {
-                continue;
-            }
-            if (i - start == 1)
+            if (length == 1)
             {
                 Add(normalized[start], '\0');
             }
-            for (var j = start; j + 1 < i; j++)
+            for (var j = start; j + 1 < start + length; j++)
             {
                 Add(normalized[j], normalized[j + 1]);
             }
-            start = i + 1;
         }
         return document.ToString();
     }
