@@ -64,16 +64,9 @@ public static class JapaneseText
             return null;
         }
         var bigrams = new List<string>(normalized.Length);
-        foreach (var (start, length) in SimpleRuns(normalized))
+        foreach (var (start, length) in SimpleBigrams(normalized))
         {
-            if (length == 1)
-            {
-                bigrams.Add(normalized.Substring(start, 1));
-            }
-            for (var j = start; j + 1 < start + length; j++)
-            {
-                bigrams.Add(normalized.Substring(j, 2));
-            }
+            bigrams.Add(normalized.Substring(start, length));
         }
         return bigrams;
     }
@@ -91,17 +84,28 @@ public static class JapaneseText
         return true;
     }
 
-    /// <summary>The runs of word characters of simple text (<see cref="IsSimple"/>), as start and length; empty runs too.</summary>
-    private static IEnumerable<(int Start, int Length)> SimpleRuns(string normalized)
+    /// <summary>
+    /// Where the bigrams of simple text (<see cref="IsSimple"/>) are, as start and length: two characters each, or one
+    /// for a run of a single word character.
+    /// </summary>
+    private static IEnumerable<(int Start, int Length)> SimpleBigrams(string normalized)
     {
         var start = 0;
         for (var i = 0; i <= normalized.Length; i++)
         {
-            if (i == normalized.Length || IsSeparator(normalized[i]))
+            if (i < normalized.Length && !IsSeparator(normalized[i]))
             {
-                yield return (start, i - start);
-                start = i + 1;
+                continue;
             }
+            if (i - start == 1)
+            {
+                yield return (start, 1);
+            }
+            for (var j = start; j + 1 < i; j++)
+            {
+                yield return (j, 2);
+            }
+            start = i + 1;
         }
     }
 
@@ -118,27 +122,12 @@ public static class JapaneseText
         }
         var seen = new HashSet<int>();
         var document = new StringBuilder(normalized.Length * 3);
-        void Add(char first, char second)
+        foreach (var (start, length) in SimpleBigrams(normalized))
         {
             // A lone character's key has 0 as its second half, which no simple text holds.
-            if (seen.Add((first << 16) | second))
+            if (seen.Add((normalized[start] << 16) | (length == 2 ? normalized[start + 1] : 0)))
             {
-                document.Append(document.Length > 0 ? " " : "").Append(first);
-                if (second != 0)
-                {
-                    document.Append(second);
-                }
-            }
-        }
-        foreach (var (start, length) in SimpleRuns(normalized))
-        {
-            if (length == 1)
-            {
-                Add(normalized[start], '\0');
-            }
-            for (var j = start; j + 1 < start + length; j++)
-            {
-                Add(normalized[j], normalized[j + 1]);
+                document.Append(document.Length > 0 ? " " : "").Append(normalized, start, length);
             }
         }
         return document.ToString();

@@ -17,15 +17,12 @@ internal sealed class FacetRecords
 {
     private readonly Dictionary<string, Dictionary<int, CodedValues>> byKind = new(StringComparer.Ordinal);
 
+    /// <summary>The record's code and values; false for a record that is gone, or of a kind not held here.</summary>
     public bool TryGet(string type, int id, out CodedValues record)
     {
         record = null!;
         return byKind.TryGetValue(type, out var records) && records.TryGetValue(id, out record!);
     }
-
-    /// <summary>The kinds held here; every other kind's values come from its regions or projects.</summary>
-    public static bool Holds(string type) =>
-        type is SearchTypes.Link or SearchTypes.Event or SearchTypes.IndustrialCluster or SearchTypes.Survey;
 
     public static async Task<FacetRecords> LoadAsync(AtlasDbContext db, FacetFacts facts, CancellationToken ct)
     {

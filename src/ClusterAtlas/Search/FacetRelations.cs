@@ -34,7 +34,7 @@ internal static class FacetRelations
                 case SearchTypes.Organisation:
                     p.Take(facts.OfOrganisation(p.Id));
                     break;
-                case var type when FacetRecords.Holds(type) && facts.Records.TryGet(type, p.Id, out var record):
+                case var type when facts.Records.TryGet(type, p.Id, out var record):
                     p.Code = record.Code;
                     p.Take(record.Values);
                     break;
