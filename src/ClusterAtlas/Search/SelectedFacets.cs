@@ -1,5 +1,18 @@
 namespace ClusterAtlas.Search;
 
+/// <summary>The portal's facets, as flags so a record can say which selections it fails.</summary>
+[Flags]
+internal enum Facet
+{
+    None = 0,
+    Type = 1,
+    Programme = 2,
+    Year = 4,
+    Field = 8,
+    Prefecture = 16,
+    Ministry = 32,
+}
+
 /// <summary>The user's facet selections turned into indices once, so testing a record is a few bit operations.</summary>
 internal sealed class SelectedFacets
 {
@@ -36,14 +49,14 @@ internal sealed class SelectedFacets
         return set;
     }
 
-    /// <summary>Whether the record passes every selection but the one of <paramref name="except"/> (a facet's own counts ignore it).</summary>
-    public bool Passes(FacetProfile p, string except) =>
-        (except == "type" || filters.Types.Count == 0 || filters.Types.Contains(p.Type))
-        && (except == "programme" || programmes is null || p.Programmes.Overlaps(programmes))
-        && (except == "year" || InYears(p))
-        && (except == "field" || fields is null || p.Fields.Overlaps(fields))
-        && (except == "prefecture" || prefectures is null || p.Prefectures.Overlaps(prefectures))
-        && (except == "ministry" || ministries is null || p.Ministries.Overlaps(ministries));
+    /// <summary>The facets whose selection the record fails (none when it passes them all).</summary>
+    public Facet Failing(FacetProfile p) =>
+        (filters.Types.Count == 0 || filters.Types.Contains(p.Type) ? Facet.None : Facet.Type)
+        | (programmes is null || p.Programmes.Overlaps(programmes) ? Facet.None : Facet.Programme)
+        | (InYears(p) ? Facet.None : Facet.Year)
+        | (fields is null || p.Fields.Overlaps(fields) ? Facet.None : Facet.Field)
+        | (prefectures is null || p.Prefectures.Overlaps(prefectures) ? Facet.None : Facet.Prefecture)
+        | (ministries is null || p.Ministries.Overlaps(ministries) ? Facet.None : Facet.Ministry);
 
     private bool InYears(FacetProfile p) => (filters.FiscalYearFrom is null && filters.FiscalYearTo is null)
         || (p.From is not null && (filters.FiscalYearTo is null || p.From <= filters.FiscalYearTo) && (filters.FiscalYearFrom is null || p.To >= filters.FiscalYearFrom));

@@ -37,6 +37,41 @@ public sealed class FacetSetTests
         Assert.Equal(expected, FacetSet.Tally(sets, size));
     }
 
+    [Theory]
+    [InlineData(70, 1000, 11)]
+    [InlineData(332, 1001, 12)]
+    [InlineData(5, 2047, 13)]
+    public void Tally_SetsRepeatedInARow_CountAsOftenAsTheyCome(int size, int setCount, int seed)
+    {
+        // Records that share their region's set come in runs: a run is added once, times its length.
+        var random = new Random(seed);
+        var distinct = Enumerable.Range(0, 6).Select(_ =>
+        {
+            var set = new FacetSet();
+            for (var m = 0; m < size; m++)
+            {
+                if (random.Next(3) == 0)
+                {
+                    set.Add(m);
+                }
+            }
+            return set;
+        }).ToList();
+        var sets = new List<FacetSet>();
+        while (sets.Count < setCount)
+        {
+            var set = distinct[random.Next(distinct.Count)];
+            sets.AddRange(Enumerable.Repeat(set, Math.Min(setCount - sets.Count, 1 + random.Next(random.Next(2) == 0 ? 3 : 700))));
+        }
+        var expected = new int[size];
+        foreach (var m in sets.SelectMany(s => s.Members()))
+        {
+            expected[m]++;
+        }
+
+        Assert.Equal(expected, FacetSet.Tally(sets, size));
+    }
+
     [Fact]
     public void Tally_IgnoresMembersBeyondTheVocabularyAndEmptySets()
     {

@@ -1,5 +1,6 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Organisations;
+using ClusterAtlas.Programmes;
 using ClusterAtlas.Regions;
 using ClusterAtlas.Search;
 using ClusterAtlas.Tests.Infrastructure;
@@ -95,11 +96,16 @@ public sealed class SearchTitleMatchTests : IAsyncLifetime
     {
         await using (var db = database.NewContext())
         {
-            // Title matches in two of the title ranges (regions; programmes … surveys), and one region that matches
-            // outside its title.
-            db.Regions.AddRange(
-                new Region { Code = "r1", NameJa = "創薬特区", NameEn = "Drug Discovery Zone" },
-                new Region { Code = "r2", NameJa = "北陸", NameEn = "Hokuriku", Aliases = [new RegionAlias { Name = "創薬北陸", NormalizedName = "創薬北陸" }] });
+            // Title matches and others among regions, organisations and projects (the projects' band comes last), and
+            // a region that matches outside its title.
+            var r1 = new Region { Code = "r1", NameJa = "創薬特区", NameEn = "Drug Discovery Zone" };
+            var r2 = new Region { Code = "r2", NameJa = "北陸", NameEn = "Hokuriku", Aliases = [new RegionAlias { Name = "創薬北陸", NormalizedName = "創薬北陸" }] };
+            var programme = new Programme { Code = "p", NameJa = "事業", NameEn = "Programme", Kind = ProgrammeKind.Programme };
+            db.AddRange(r1, r2, programme);
+            await db.SaveChangesAsync();
+            db.Participations.AddRange(
+                new Participation { RegionId = r2.Id, ProgrammeId = programme.Id, StartFiscalYear = 2002, TermText = "H14", Theme = "分子イメージング", ClusterName = "北陸創薬" },
+                new Participation { RegionId = r1.Id, ProgrammeId = programme.Id, StartFiscalYear = 2003, TermText = "H15", Theme = "創薬基盤", ClusterName = "関西バイオ" });
             await db.SaveChangesAsync();
             await SearchIndexer.RebuildAsync(db, CancellationToken.None);
         }
@@ -109,7 +115,7 @@ public sealed class SearchTitleMatchTests : IAsyncLifetime
 
         var whole = await search.SearchAsync("創薬", SearchFilters.None, 0, 100, CancellationToken.None);
 
-        Assert.Equal(["r1", "t1", "t3", "r2", "t2", "t4"], whole.Items.Select(h => h.Code));
+        Assert.Equal(["r1", "t1", "t3", "北陸創薬", "r2", "t2", "t4", "関西バイオ"], whole.Items.Select(h => (h.Type == SearchTypes.Project ? h.Title : h.Code)));
         for (var offset = 0; offset < whole.Items.Count; offset++)
         {
             for (var limit = 1; limit <= 3; limit++)
