@@ -10,6 +10,21 @@ public sealed record ProgrammeFact(int Id, int Index, string Code, string NameJa
 /// <summary>What a region contributes to the facets of the records that belong to it.</summary>
 public sealed record RegionFact(string Code, string NameJa, string NameEn, FacetSet Programmes, FacetSet Ministries, FacetSet Fields, FacetSet Prefectures, int? From, int? To);
 
+/// <summary>A vocabulary's values in ordinal order: each value's place (by its index) and the index at each place.</summary>
+internal sealed record OrdinalOrder(int[] Ranks, int[] Indexes)
+{
+    public static OrdinalOrder Of(IReadOnlyList<string> values)
+    {
+        var indexes = Enumerable.Range(0, values.Count).OrderBy(i => values[i], StringComparer.Ordinal).ToArray();
+        var ranks = new int[indexes.Length];
+        for (var rank = 0; rank < indexes.Length; rank++)
+        {
+            ranks[indexes[rank]] = rank;
+        }
+        return new OrdinalOrder(ranks, indexes);
+    }
+}
+
 /// <summary>
 /// The facet vocabularies (programmes, ministries, fields, prefectures) and every region's facets, computed in a few
 /// aggregate queries — one pass over the participations instead of loading each matched region's projects per search.
@@ -22,6 +37,16 @@ public sealed class FacetFacts
     public required IReadOnlyList<string> Fields { get; init; }
     public required IReadOnlyList<string> Prefectures { get; init; }
     public required IReadOnlyDictionary<int, RegionFact> Regions { get; init; }
+
+    // Worked out on first use (the facts never change): facet lists break ties in counts by value.
+    internal OrdinalOrder ProgrammeOrder => programmeOrder ??= OrdinalOrder.Of([.. ProgrammesByIndex.Select(p => p.Code)]);
+    internal OrdinalOrder FieldOrder => fieldOrder ??= OrdinalOrder.Of(Fields);
+    internal OrdinalOrder PrefectureOrder => prefectureOrder ??= OrdinalOrder.Of(Prefectures);
+    internal OrdinalOrder MinistryOrder => ministryOrder ??= OrdinalOrder.Of([.. Ministries.Select(m => m.Code)]);
+    private OrdinalOrder? programmeOrder;
+    private OrdinalOrder? fieldOrder;
+    private OrdinalOrder? prefectureOrder;
+    private OrdinalOrder? ministryOrder;
 
     /// <summary>The regions of every person and organisation (their roles, organisations' links).</summary>
     public FacetRoles Roles { get; private set; } = new();

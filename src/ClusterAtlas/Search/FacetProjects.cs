@@ -21,7 +21,9 @@ public sealed class FacetProjects
 
     public bool TryGet(int projectId, out ProjectFact fact)
     {
-        var at = Array.BinarySearch(ids, projectId);
+        // Ids usually run 1, 2, 3 … (a registry loaded in one go): a project is then at its id's place, found without the
+        // twenty steps of a bisection over a million ids (each a cache miss; 0.05 ms for five hundred matched projects).
+        var at = (uint)(projectId - 1) < (uint)ids.Length && ids[projectId - 1] == projectId ? projectId - 1 : Array.BinarySearch(ids, projectId);
         fact = at >= 0 ? facts[at] : default;
         return at >= 0;
     }
