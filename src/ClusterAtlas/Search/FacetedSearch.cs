@@ -1,5 +1,5 @@
-using ClusterAtlas.Calendar;
 using System.Data;
+using ClusterAtlas.Calendar;
 using ClusterAtlas.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,19 +30,20 @@ public sealed record FacetedSearchResultDto(
 /// The portal's search: <see cref="SearchQuery"/> finds the records (at most <see cref="MaxMatches"/>, their ids and the
 /// first title matches), every matched record's facets come from <see cref="FacetFacts"/> (kept in memory per data
 /// version, <see cref="FacetRelations"/>), filtering and facet counts are done on that set, and the page's titles are read
-/// last: two commands per search. A facet's counts ignore its own selection, so choosing one value does not hide the others.
+/// last: three commands per search at most. A facet's counts ignore its own selection, so choosing one value does not hide
+/// the others.
 /// </summary>
 public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
 {
     public const int MaxMatches = 1000;
 
-    /// <summary>
-    /// The kinds in the order hits and the type facet list them: the order of their id bands (<see cref="SearchEntryIds"/>),
-    /// as the API lists its hits, so the first title matches are one run of the title index from the lowest id; in the
-    /// order regions, projects, the rest, they were three runs, and the projects' run walked past every other kind's title
-    /// matches to reach its band (0.25 ms at national scale for a term many organisations are named after).
-    /// </summary>
-    private static readonly string[] TypeOrder = SearchTypes.Ordered;
+    /// <summary>The kinds in the order hits and the type facet list them: regions and their projects first.</summary>
+    private static readonly string[] TypeOrder =
+        [SearchTypes.Region, SearchTypes.Project, SearchTypes.Programme, SearchTypes.Organisation, SearchTypes.Person, SearchTypes.Event,
+         SearchTypes.IndustrialCluster, SearchTypes.Link, SearchTypes.Survey];
+
+    /// <summary><see cref="TypeOrder"/> as entry id ranges, kinds whose bands are next to each other in one (one title lookup each).</summary>
+    private static readonly List<(int First, int Last)> TitleRanges = RangesOf(TypeOrder);
 
     public async Task<FacetedSearchResultDto> SearchAsync(string q, SearchFilters filters, int offset, int limit, CancellationToken ct)
     {
@@ -76,7 +77,7 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         // entries at 100k projects). Ids only, from the indexes, with the first title matches as far as the page reaches
         // (ShownAsync): reading a thousand matches' titles to rank title matches first cost 1.5–2 ms on SQLite at national
         // scale, where finding the matches took 0.5. An entry's id says its kind and record (SearchEntryIds).
-        var first = await new SearchQuery(db).FirstMatchesAsync(q, MaxMatches + 1, offset + limit, ct);
+        var first = await new SearchQuery(db).FirstMatchesAsync(q, MaxMatches + 1, TitleRanges, offset + limit, ct);
         var ids = first.Ids;
         ids.Sort();
         var capped = ids.Count > MaxMatches;
@@ -115,28 +116,55 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
     }
 
     /// <summary>
-    /// The hits on the page: title matches first, then by entry id (kind by kind in <see cref="TypeOrder"/>, then in the
-    /// registry's order), so only the page's titles are read. The title matches come as far as the page reaches; when a
-    /// filter leaves too few of them, all title matches among the first matches are read.
+    /// The hits on the page: title matches first, then by kind (<see cref="TypeOrder"/>), then in the registry's order
+    /// (entry ids follow record ids), so only the page's titles are read. The title matches of each range of
+    /// <see cref="TitleRanges"/> come as far as the page reaches; when a filter leaves too few of them, all title matches
+    /// among the first matches are read.
     /// </summary>
-    private async Task<List<FacetProfile>> ShownAsync(string q, List<FacetProfile> hits, TitleRun run, int offset, int limit, CancellationToken ct)
+    private async Task<List<FacetProfile>> ShownAsync(string q, List<FacetProfile> hits, IReadOnlyList<TitleRun> runs, int offset, int limit, CancellationToken ct)
     {
-        var titleMatches = run.Ids.ToHashSet();
-        if (!run.Complete)
+        var byEntry = hits.ToDictionary(p => p.EntryId);
+        var titled = new List<FacetProfile>();
+        var titleMatches = new HashSet<int>();
+        foreach (var run in runs)
         {
-            // The hits come in id order, as the run does.
-            var titled = hits.Where(p => titleMatches.Contains(p.EntryId)).ToList();
-            if (titled.Count >= offset + limit)
+            titled.AddRange(run.Ids.Where(byEntry.ContainsKey).Select(id => byEntry[id]));
+            titleMatches.UnionWith(run.Ids);
+            if (!run.Complete)
             {
-                // The page lies within the title matches read: the rest need not be known.
-                titled.ForEach(p => p.TitleMatch = true);
-                return [.. titled.Skip(offset).Take(limit)];
+                if (titled.Count >= offset + limit)
+                {
+                    // The page lies within the title matches read (in TypeOrder, then by id): the rest need not be known.
+                    titled.ForEach(p => p.TitleMatch = true);
+                    return [.. titled.Skip(offset).Take(limit)];
+                }
+                titleMatches = (await new SearchQuery(db).FirstMatchesAsync(q, MaxMatches + 1, ct)).TitleMatches;
+                break;
             }
-            titleMatches = (await new SearchQuery(db).FirstMatchesAsync(q, MaxMatches + 1, ct)).TitleMatches;
         }
         hits.ForEach(p => p.TitleMatch = titleMatches.Contains(p.EntryId));
-        hits.Sort((a, b) => a.TitleMatch != b.TitleMatch ? (a.TitleMatch ? -1 : 1) : a.EntryId.CompareTo(b.EntryId));
+        hits.Sort((a, b) => a.TitleMatch != b.TitleMatch ? (a.TitleMatch ? -1 : 1)
+            : a.Type != b.Type ? Array.IndexOf(TypeOrder, a.Type).CompareTo(Array.IndexOf(TypeOrder, b.Type))
+            : a.EntryId.CompareTo(b.EntryId));
         return [.. hits.Skip(offset).Take(limit)];
+    }
+
+    private static List<(int First, int Last)> RangesOf(string[] types)
+    {
+        var ranges = new List<(int First, int Last)>();
+        for (var i = 0; i < types.Length; i++)
+        {
+            var range = SearchEntryIds.Range(types[i]);
+            if (i > 0 && SearchEntryIds.Band(types[i]) == SearchEntryIds.Band(types[i - 1]) + 1)
+            {
+                ranges[^1] = (ranges[^1].First, range.Last);
+            }
+            else
+            {
+                ranges.Add(range);
+            }
+        }
+        return ranges;
     }
 
     /// <summary>

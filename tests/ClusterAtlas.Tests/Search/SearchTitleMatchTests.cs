@@ -96,8 +96,8 @@ public sealed class SearchTitleMatchTests : IAsyncLifetime
     {
         await using (var db = database.NewContext())
         {
-            // Title matches and others among regions, organisations and projects (the projects' band comes last), and
-            // a region that matches outside its title.
+            // Title matches and others among regions, projects and organisations (listed in that order; the projects'
+            // band comes last among the ids), and a region that matches outside its title.
             var r1 = new Region { Code = "r1", NameJa = "創薬特区", NameEn = "Drug Discovery Zone" };
             var r2 = new Region { Code = "r2", NameJa = "北陸", NameEn = "Hokuriku", Aliases = [new RegionAlias { Name = "創薬北陸", NormalizedName = "創薬北陸" }] };
             var programme = new Programme { Code = "p", NameJa = "事業", NameEn = "Programme", Kind = ProgrammeKind.Programme };
@@ -115,7 +115,7 @@ public sealed class SearchTitleMatchTests : IAsyncLifetime
 
         var whole = await search.SearchAsync("創薬", SearchFilters.None, 0, 100, CancellationToken.None);
 
-        Assert.Equal(["r1", "t1", "t3", "北陸創薬", "r2", "t2", "t4", "関西バイオ"], whole.Items.Select(h => (h.Type == SearchTypes.Project ? h.Title : h.Code)));
+        Assert.Equal(["r1", "北陸創薬", "t1", "t3", "r2", "関西バイオ", "t2", "t4"], whole.Items.Select(h => (h.Type == SearchTypes.Project ? h.Title : h.Code)));
         for (var offset = 0; offset < whole.Items.Count; offset++)
         {
             for (var limit = 1; limit <= 3; limit++)
