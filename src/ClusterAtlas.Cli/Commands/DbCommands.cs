@@ -1,3 +1,4 @@
+using ClusterAtlas.Data;
 using ClusterAtlas.Search;
 using ClusterAtlas.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ internal static class DbCommands
 
     public static async Task<int> ReindexAsync(CommandContext c, CancellationToken ct)
     {
-        await c.Db.Database.MigrateAsync(ct);
+        await c.Db.Database.MigrateIfPendingAsync(ct);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await SearchIndexer.RebuildAsync(c.Db, ct);
         var entries = await c.Db.SearchEntries.CountAsync(ct);
@@ -30,7 +31,7 @@ internal static class DbCommands
 
     public static async Task<int> SeedAsync(CommandContext c, CancellationToken ct)
     {
-        await c.Db.Database.MigrateAsync(ct);
+        await c.Db.Database.MigrateIfPendingAsync(ct);
         try
         {
             var folder = DatasetReader.Locate(c.Args.Value("data") ?? c.Configuration["Dataset:Path"]);

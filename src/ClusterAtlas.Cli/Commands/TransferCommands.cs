@@ -1,3 +1,4 @@
+using ClusterAtlas.Data;
 using System.Globalization;
 using ClusterAtlas.Transfer;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ internal static class TransferCommands
             await c.Error.WriteLineAsync("--table and --encoding apply to importing one file; a dump folder says its own format in manifest.json.");
             return ExitCodes.Usage;
         }
-        await c.Db.Database.MigrateAsync(ct);
+        await c.Db.Database.MigrateIfPendingAsync(ct);
         var result = await new ImportDump(c.Db, TimeProvider.System).RunAsync(path, c.Args.Has("dry-run"), m => c.Error.WriteLine($"… {m}"), ct);
         if (result.Errors.Count > 0)
         {
@@ -88,7 +89,7 @@ internal static class TransferCommands
                 return ExitCodes.Usage;
             }
         }
-        await c.Db.Database.MigrateAsync(ct);
+        await c.Db.Database.MigrateIfPendingAsync(ct);
         var request = new ImportTableRequest(path, c.Args.Value("table"), encoding, c.Args.Has("dry-run"));
         var result = await new ImportTable(c.Db, TimeProvider.System).RunAsync(request, m => c.Error.WriteLine($"… {m}"), ct);
         if (result.Errors.Count > 0)

@@ -18,7 +18,7 @@ internal static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
         if (configuration.GetValue("Database:Migrate", true))
         {
-            await db.Database.MigrateAsync(ct);
+            await db.Database.MigrateIfPendingAsync(ct);
             await SearchIndexUpgrade.RunIfNeededAsync(db, () => logger.LogInformation("Rebuilding the search index (written by an older version)"), ct);
         }
         if (configuration.GetValue("Database:Seed", true) && !await db.DatasetLoads.AnyAsync(ct) && !await db.Regions.AnyAsync(ct))
