@@ -4,8 +4,9 @@ using ClusterAtlas.Japanese;
 namespace ClusterAtlas.Search;
 
 /// <summary>
-/// The portal's facet counts over the matched records, in one pass over them. A facet's counts ignore its own selection, so choosing one value does not hide the others: a record that fails
-/// only that facet's selection still counts there. Set-valued facets are counted per distinct set (<see cref="FacetTally"/>).
+/// The portal's facet counts over the matched records, in one pass over them. A facet's counts ignore its own selection,
+/// so choosing one value does not hide the others: a record that fails only that facet's selection still counts there.
+/// Set-valued facets (programmes, fields, prefectures, ministries) are bit-sliced tallies (<see cref="FacetTally"/>).
 /// </summary>
 internal sealed record FacetCounts(
     List<FacetCountDto> Types, List<FacetCountDto> Programmes, List<FacetCountDto> FiscalYears,
