@@ -102,7 +102,7 @@ internal sealed record FacetCounts(
 
     /// <summary>
     /// The values counted at least once, most frequent first, then by value (<paramref name="order"/>: the values' ordinal
-    /// order): sorted as numbers, where comparing the codes of some three hundred programmes took 0.03 ms.
+    /// order): sorted as numbers; sorting some three hundred programmes by comparing their codes took 0.05–0.08 ms.
     /// </summary>
     private static List<FacetCountDto> Ranked(int[] counts, OrdinalOrder order, Func<int, (string Value, string Ja, string En)> label)
     {
