@@ -1,5 +1,5 @@
-using ClusterAtlas.Data;
 using System.Globalization;
+using ClusterAtlas.Data;
 using ClusterAtlas.Transfer;
 using Microsoft.EntityFrameworkCore;
 

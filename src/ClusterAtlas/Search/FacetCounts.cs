@@ -59,7 +59,7 @@ internal sealed record FacetCounts(
         }
         return new FacetCounts(
             InOrder(types, i => (typeOrder[i], typeOrder[i], typeOrder[i])),
-            Ranked(programmes.Counts(), facts.ProgrammeOrder, i => (facts.ProgrammesByIndex[i].Code, facts.ProgrammesByIndex[i].NameJa, facts.ProgrammesByIndex[i].NameEn)),
+            Ranked(programmes.Counts(), facts.ProgrammeOrder, i => Label(facts.ProgrammesByIndex[i])),
             InOrder(years.AsSpan(0, Math.Max(0, years.Length - 1)), i =>
             {
                 var fy = new FiscalYear(firstYear + i);
@@ -69,6 +69,8 @@ internal sealed record FacetCounts(
             Ranked(prefectures.Counts(), facts.PrefectureOrder, i => (facts.Prefectures[i], facts.Prefectures[i], facts.Prefectures[i])),
             Ranked(ministries.Counts(), facts.MinistryOrder, i => facts.Ministries[i]));
     }
+
+    private static (string, string, string) Label(ProgrammeFact programme) => (programme.Code, programme.NameJa, programme.NameEn);
 
     /// <summary>The first and last fiscal year any match spans (the year facet's range), or an empty range.</summary>
     private static (int First, int Last) YearSpan(List<FacetProfile> profiles)

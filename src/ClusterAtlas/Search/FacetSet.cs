@@ -43,18 +43,6 @@ public sealed class FacetSet
         return false;
     }
 
-    /// <summary>How many of <paramref name="sets"/> hold each member 0 … <paramref name="size"/> − 1 (<see cref="FacetTally"/>).</summary>
-    public static int[] Tally(IEnumerable<FacetSet> sets, int size)
-    {
-        var all = sets.ToList();
-        var tally = new FacetTally(size, all.Count);
-        foreach (var set in all)
-        {
-            tally.Add(set);
-        }
-        return tally.Counts();
-    }
-
     internal ReadOnlySpan<ulong> Words => words;
 
     /// <summary>The members in ascending order.</summary>
