@@ -30,8 +30,7 @@ public sealed record FacetedSearchResultDto(
 /// The portal's search: <see cref="SearchQuery"/> finds the records (at most <see cref="MaxMatches"/>, their ids and the
 /// first title matches), every matched record's facets come from <see cref="FacetFacts"/> (kept in memory per data
 /// version, <see cref="FacetRelations"/>), filtering and facet counts are done on that set, and the page's titles are read
-/// last unless they came with the first title matches: one to three commands per search (two more when a filter hides the
-/// title matches read). A facet's counts ignore its own selection, so choosing one value does not hide
+/// last: three commands per search at most. A facet's counts ignore its own selection, so choosing one value does not hide
 /// the others.
 /// </summary>
 public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
@@ -78,7 +77,7 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         // entries at 100k projects). Ids only, from the indexes, with the first title matches as far as the page reaches
         // (ShownAsync): reading a thousand matches' titles to rank title matches first cost 1.5–2 ms on SQLite at national
         // scale, where finding the matches took 0.5. An entry's id says its kind and record (SearchEntryIds).
-        var first = await new SearchQuery(db).FirstMatchesAsync(q, MaxMatches + 1, TitleRanges, offset + limit, (offset, limit), ct);
+        var first = await new SearchQuery(db).FirstMatchesAsync(q, MaxMatches + 1, TitleRanges, offset + limit, ct);
         var ids = first.Ids;
         var capped = ids.Count > MaxMatches;
         var profiles = new List<FacetProfile>(Math.Min(ids.Count, MaxMatches));
@@ -99,7 +98,7 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
         var counting = Task.Run(() => FacetCounts.Count(facts, selected, profiles, TypeOrder), ct);
         var hits = profiles.Where(p => selected.Failing(p) == Facet.None).ToList();
         var shown = await ShownAsync(q, hits, first.Titles, offset, limit, ct);
-        var excerpts = await ReadPageAsync(shown, first.TitledPage, terms, ct);
+        var excerpts = await ReadPageAsync(shown, terms, ct);
         var counts = await counting;
         shown.RemoveAll(p => p.Code.Length == 0);
         var page = shown.Select(p =>
@@ -169,26 +168,12 @@ public sealed class FacetedSearch(AtlasDbContext db, FacetFactsCache factsCache)
 
     /// <summary>
     /// Reads the shown hits' titles, the text of those that match outside their title (for an excerpt) and the codes of
-    /// the people and organisations among them, in one command (ids are numbers from the index, written into the SQL),
-    /// unless they came with the matches (<paramref name="titled"/>: when no filter hides title matches, a page of
-    /// title matches needs no command of its own). A record that is gone keeps no code and is left out.
+    /// the people and organisations among them, in one command (ids are numbers from the index, written into the SQL).
+    /// A record that is gone keeps no code and is left out.
     /// </summary>
-    private async Task<Dictionary<int, string?>> ReadPageAsync(List<FacetProfile> shown, IReadOnlyDictionary<int, TitledEntry> titled,
-        IReadOnlyList<string> terms, CancellationToken ct)
+    private async Task<Dictionary<int, string?>> ReadPageAsync(List<FacetProfile> shown, IReadOnlyList<string> terms, CancellationToken ct)
     {
         var excerpts = new Dictionary<int, string?>();
-        foreach (var p in shown)
-        {
-            if (titled.TryGetValue(p.EntryId, out var entry))
-            {
-                (p.Title, p.TitleEn) = (entry.Title, entry.TitleEn);
-                if (FacetRelations.CodedLater(p.Type) && entry.Code is { } code)
-                {
-                    p.Code = code;
-                }
-            }
-        }
-        shown = [.. shown.Where(p => !titled.ContainsKey(p.EntryId))];
         if (shown.Count == 0)
         {
             return excerpts;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ClusterAtlas.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,14 +6,8 @@ namespace ClusterAtlas.Search;
 
 public sealed record SearchHit(string EntityType, int EntityId, string Title, string? TitleEn);
 
-/// <summary>
-/// The first matches' entry ids (ascending), per id range asked for their title matches and, when a page of
-/// them was asked for, that page's entries with their titles (<see cref="TitledEntry"/>, by entry id; SQLite only).
-/// </summary>
-public sealed record FirstMatches(List<int> Ids, IReadOnlyList<TitleRun> Titles, IReadOnlyDictionary<int, TitledEntry> TitledPage);
-
-/// <summary>A title match read with its titles and, for a person or an organisation, its record's code (null if it is gone).</summary>
-public sealed record TitledEntry(int Id, string Title, string? TitleEn, string? Code);
+/// <summary>The first matches' entry ids (in no particular order) and, per id range asked for, their title matches.</summary>
+public sealed record FirstMatches(List<int> Ids, IReadOnlyList<TitleRun> Titles);
 
 /// <summary>The first title matches within an id range, ascending, and whether they are all the range holds among the matches.</summary>
 public sealed record TitleRun(List<int> Ids, bool Complete);
@@ -85,7 +78,7 @@ public sealed class SearchQuery(AtlasDbContext db)
     public async Task<(List<int> Ids, HashSet<int> TitleMatches)> FirstMatchesAsync(string q, int limit, CancellationToken ct)
     {
         // Title matches are matches and come in id order too: the first `limit` in one run over every id hold them all.
-        var first = await FirstMatchesAsync(q, limit, [(1, int.MaxValue)], limit, default, ct);
+        var first = await FirstMatchesAsync(q, limit, [(1, int.MaxValue)], limit, ct);
         return (first.Ids, [.. first.Titles[0].Ids]);
     }
 
@@ -94,26 +87,22 @@ public sealed class SearchQuery(AtlasDbContext db)
     /// <paramref name="titleRanges"/> (entry id ranges) the first <paramref name="titleLimit"/> of those matches that also
     /// match on their title alone. A caller that shows title matches first needs only as many as it shows: on SQLite
     /// (FTS5 tables over the titles, SearchTitleTrigrams / SearchTitleBigrams, rowids only) the first twenty title matches
-    /// of a range cost 0.05 ms at national scale, all title matches among a thousand matches 0.5–1 ms. With
-    /// <paramref name="titledPage"/>, the title matches at those places of the runs taken in turn come with their titles
-    /// (and a person's or organisation's code), which spares a page of title matches a command of its own.
-    /// <para>On SQLite the ids come as one comma-separated value (group_concat: read row by row through ADO.NET, a
-    /// thousand ids cost 0.47 ms against 0.34 at 100k projects), then the title runs and the titled page in a second
-    /// statement. Each run is cut to the first and last match within its range, so a range without matches needs no
-    /// look-up (SQLite prepares each statement anew: of a two-run statement's 0.13 ms at 100k projects, 0.07 was preparing
-    /// it) and one that starts past many other kinds' title matches does not walk them (the projects' range after the organisations' thousands of 創薬 titles: 0.25 ms
-    /// at 1M uncut). Found in the ids' statement, with the last match from the materialised ids, the runs cost 0.7–0.8 ms
-    /// against 0.2–0.3 for the two statements. With the page in the runs' statement, the portal's 創薬 at 100k projects
-    /// took 0.9 ms at p50 against 1.13 (page read in a command of its own).
-    /// PostgreSQL checks the title in the row it reads anyway, so its runs are complete; its page is read by the caller.</para>
+    /// of a range cost 0.05 ms at national scale, all title matches among a thousand matches 0.5–1 ms. The ids come as
+    /// one comma-separated value per list (group_concat): read row by row through ADO.NET, a thousand ids cost twice what
+    /// the index took to find them. The title runs are read second, each range cut to its first and last match: a
+    /// range without matches needs no look-up (SQLite prepares each statement anew; of a two-run statement's 0.13 ms at
+    /// 100k projects, 0.07 was preparing it), and one that starts past many other kinds' title matches does not walk them
+    /// (the projects' range, after the organisations' thousands of 創薬 titles, cost 0.25 ms at 1M when read with the
+    /// ids). Tried: the page's titles in the runs' statement (saves the page's command when it holds title matches only;
+    /// the materialised runs and the larger statement to prepare made the 創薬 search 5–10% slower). PostgreSQL checks the title in the row it reads anyway, so its runs are complete.
     /// </summary>
     public async Task<FirstMatches> FirstMatchesAsync(string q, int limit, IReadOnlyList<(int First, int Last)> titleRanges, int titleLimit,
-        (int Skip, int Take) titledPage, CancellationToken ct)
+        CancellationToken ct)
     {
         var terms = Terms(q);
         if (terms.Count == 0)
         {
-            return new FirstMatches([], [.. titleRanges.Select(_ => new TitleRun([], Complete: true))], NoEntries);
+            return new FirstMatches([], [.. titleRanges.Select(_ => new TitleRun([], Complete: true))]);
         }
         List<int> ids = [];
         if (db.Database.IsNpgsql())
@@ -130,8 +119,7 @@ public sealed class SearchQuery(AtlasDbContext db)
             }, ct);
             ids.Sort();
             titles.Sort();
-            return new FirstMatches(ids, [.. titleRanges.Select(r => new TitleRun([.. titles.Where(id => id >= r.First && id <= r.Last)], Complete: true))],
-                NoEntries);
+            return new FirstMatches(ids, [.. titleRanges.Select(r => new TitleRun([.. titles.Where(id => id >= r.First && id <= r.Last)], Complete: true))]);
         }
         // Both lists are built from the same terms in the same order, so they share their parameters.
         var (all, allParameters) = SqliteSql(terms, null, idsOnly: true, FullText.Entries);
@@ -142,28 +130,20 @@ public sealed class SearchQuery(AtlasDbContext db)
         var runs = titleRanges.Select(r => MatchesWithin(ids, r)).ToList();
         var read = runs.Select(_ => new List<int>()).ToList();
         var asked = Enumerable.Range(0, runs.Count).Where(i => runs[i].First <= runs[i].Last && titleLimit > 0).ToList();
-        IReadOnlyDictionary<int, TitledEntry> entries = NoEntries;
         if (asked.Count > 0)
         {
-            // Each run once (MATERIALIZED), for its list and for the page.
-            var ctes = asked.Select((i, n) => string.Create(CultureInfo.InvariantCulture,
-                $"\"t{n}\" AS MATERIALIZED (SELECT \"Id\" FROM ({title}) WHERE \"Id\" BETWEEN {runs[i].First} AND {runs[i].Last} LIMIT {titleLimit})"));
-            var lists = asked.Select((_, n) => string.Create(CultureInfo.InvariantCulture, $"(SELECT group_concat(\"Id\") FROM \"t{n}\")"));
-            var page = titledPage.Take > 0 ? ", " + TitledPageSql(asked.Count, titledPage) : "";
-            await SqlBatch.ReadAsync(db, [$"WITH {string.Join(", ", ctes)} SELECT {string.Join(", ", lists)}{page}"], allParameters, (_, row) =>
+            var lists = asked.Select(i => string.Create(CultureInfo.InvariantCulture,
+                $"(SELECT group_concat(\"Id\") FROM (SELECT \"Id\" FROM ({title}) WHERE \"Id\" BETWEEN {runs[i].First} AND {runs[i].Last} LIMIT {titleLimit}))"));
+            await SqlBatch.ReadAsync(db, ["SELECT " + string.Join(", ", lists)], allParameters, (_, row) =>
             {
                 for (var n = 0; n < asked.Count; n++)
                 {
                     read[asked[n]] = row.IsDBNull(n) ? [] : SqlBatch.ParseNumbers(row.GetString(n));
                 }
-                if (page.Length > 0 && !row.IsDBNull(asked.Count))
-                {
-                    entries = ParseTitledEntries(row.GetString(asked.Count));
-                }
             }, ct);
         }
         // A run cut at the last match that holds fewer than asked for holds every title match of its range among them.
-        return new FirstMatches(ids, [.. read.Select(run => new TitleRun(run, Complete: titleLimit > 0 && run.Count < titleLimit))], entries);
+        return new FirstMatches(ids, [.. read.Select(run => new TitleRun([.. run.Order()], Complete: titleLimit > 0 && run.Count < titleLimit))]);
     }
 
     /// <summary>The first and last of the (ascending) matches within a range; First > Last when none is.</summary>
@@ -174,37 +154,6 @@ public sealed class SearchQuery(AtlasDbContext db)
         var to = ids.BinarySearch(range.Last);
         to = to < 0 ? ~to - 1 : to;
         return from <= to ? (ids[from], ids[to]) : (1, 0);
-    }
-
-    private static readonly IReadOnlyDictionary<int, TitledEntry> NoEntries = new Dictionary<int, TitledEntry>();
-
-    /// <summary>
-    /// The title matches at the page's places of runs "t0" … taken in turn (UNION ALL reads its parts in order; an entry
-    /// missed anyway is read with the page), as one JSON array of [id, title, English title, code]: a person's and an
-    /// organisation's code live in their own tables. JSON, not a separator, because a title may hold any character.
-    /// </summary>
-    private static string TitledPageSql(int runs, (int Skip, int Take) page)
-    {
-        var people = SearchEntryIds.Range(SearchTypes.Person);
-        var organisations = SearchEntryIds.Range(SearchTypes.Organisation);
-        var ids = string.Join(" UNION ALL ", Enumerable.Range(0, runs).Select(i => string.Create(CultureInfo.InvariantCulture, $"SELECT \"Id\" FROM \"t{i}\"")));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"(SELECT json_group_array(json_array(e.\"Id\", e.\"Title\", e.\"TitleEn\", CASE ")
-            + string.Create(CultureInfo.InvariantCulture, $"WHEN e.\"Id\" BETWEEN {people.First} AND {people.Last} THEN (SELECT \"Code\" FROM \"People\" WHERE \"Id\" = e.\"EntityId\") ")
-            + string.Create(CultureInfo.InvariantCulture, $"WHEN e.\"Id\" BETWEEN {organisations.First} AND {organisations.Last} THEN (SELECT \"Code\" FROM \"Organisations\" WHERE \"Id\" = e.\"EntityId\") END)) ")
-            + string.Create(CultureInfo.InvariantCulture, $"FROM ({ids} LIMIT {page.Take} OFFSET {page.Skip}) AS s CROSS JOIN \"SearchEntries\" AS e WHERE e.\"Id\" = s.\"Id\")");
-    }
-
-    private static Dictionary<int, TitledEntry> ParseTitledEntries(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var entries = new Dictionary<int, TitledEntry>();
-        foreach (var row in document.RootElement.EnumerateArray())
-        {
-            var id = row[0].GetInt32();
-            entries[id] = new TitledEntry(id, row[1].GetString() ?? "", row[2].GetString(), row[3].GetString());
-        }
-        return entries;
     }
 
     private static List<(string Text, int Length)> Terms(string q) =>
