@@ -959,6 +959,9 @@ namespace ClusterAtlas.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 
+                    b.HasIndex(new[] { "RegionId", "StartFiscalYear", "ListNo" }, "IX_Participations_Labelled")
+                        .HasFilter("\"GroupLabel\" IS NOT NULL");
+
                     b.ToTable("Participations");
                 });
 

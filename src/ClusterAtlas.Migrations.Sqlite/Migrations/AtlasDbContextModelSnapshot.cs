@@ -918,6 +918,9 @@ namespace ClusterAtlas.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "ProgrammeId", "StartFiscalYear", "EndFiscalYear");
 
+                    b.HasIndex(new[] { "RegionId", "StartFiscalYear", "ListNo" }, "IX_Participations_Labelled")
+                        .HasFilter("\"GroupLabel\" IS NOT NULL");
+
                     b.ToTable("Participations");
                 });
 

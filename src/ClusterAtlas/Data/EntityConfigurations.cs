@@ -108,6 +108,9 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         b.HasIndex(x => new { x.RegionId, x.ProgrammeId, x.StartFiscalYear, x.EndFiscalYear });
         // A region's first projects by term (its page) come straight off this index, without sorting its hundreds.
         b.HasIndex(x => new { x.RegionId, x.StartFiscalYear, x.ListNo });
+        // A region's latest labelled project (what the map colours it by) straight off an index: found by sorting each
+        // region's projects with the labelled first, the map of 3,333 regions took 5 s at 1M projects.
+        b.HasIndex(x => new { x.RegionId, x.StartFiscalYear, x.ListNo }, "IX_Participations_Labelled").HasFilter("\"GroupLabel\" IS NOT NULL");
         b.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.NoAction);
     }
 }

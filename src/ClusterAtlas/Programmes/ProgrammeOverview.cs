@@ -20,8 +20,11 @@ public sealed class ProgrammeOverview(AtlasDbContext db)
     public async Task<List<ProgrammeOverviewDto>> ListAsync(CancellationToken ct)
     {
         var programmes = await db.Programmes.AsNoTracking().Include(p => p.Ministry).OrderBy(p => p.Id).ToListAsync(ct);
-        var participations = await db.Participations.AsNoTracking()
-            .Select(p => new { p.RegionId, p.ProgrammeId, p.StartFiscalYear, p.EndFiscalYear }).ToListAsync(ct);
+        // One row per region and programme (off the index on RegionId, ProgrammeId and the years): with a row per
+        // project, each programme's subtree was looked for among a million rows, 332 times (seconds at 1M projects).
+        var participations = (await db.Participations.AsNoTracking().GroupBy(p => new { p.RegionId, p.ProgrammeId })
+            .Select(g => new { g.Key.RegionId, g.Key.ProgrammeId, StartFiscalYear = g.Min(p => p.StartFiscalYear), EndFiscalYear = g.Max(p => p.EndFiscalYear ?? p.StartFiscalYear) })
+            .ToListAsync(ct)).ToLookup(p => p.ProgrammeId);
         var withBudgets = (await db.BudgetLines.Select(b => b.ProgrammeId).Distinct().ToListAsync(ct)).ToHashSet();
         var cites = await CitationLookup.ForAsync(db, SubjectTypes.Programme, programmes.Select(p => p.Id), ct);
 
@@ -30,13 +33,12 @@ public sealed class ProgrammeOverview(AtlasDbContext db)
         List<int> Subtree(Programme p) => [p.Id, .. children[p.Id].SelectMany(Subtree)];
         void Visit(Programme p, int depth)
         {
-            var subtree = Subtree(p).ToHashSet();
-            var rows = participations.Where(x => subtree.Contains(x.ProgrammeId)).ToList();
+            var rows = Subtree(p).Distinct().SelectMany(id => participations[id]).ToList();
             result.Add(new ProgrammeOverviewDto(p.Id, p.Code, p.NameJa, p.NameEn, p.Kind.ToString().ToLowerInvariant(),
                 programmes.FirstOrDefault(x => x.Id == p.ParentId)?.Code, depth, p.Ministry?.Code, p.Ministry?.NameJa, p.Ministry?.NameEn,
                 p.TermText, FiscalYearDto.From(p.StartFiscalYear), FiscalYearDto.From(p.EndFiscalYear),
                 FiscalYearDto.From(rows.Count == 0 ? null : rows.Min(x => x.StartFiscalYear)),
-                FiscalYearDto.From(rows.Count == 0 ? null : rows.Max(x => x.EndFiscalYear ?? x.StartFiscalYear)),
+                FiscalYearDto.From(rows.Count == 0 ? null : rows.Max(x => x.EndFiscalYear)),
                 rows.Select(x => x.RegionId).Distinct().Count(), withBudgets.Contains(p.Id), [.. cites[p.Id]]));
             foreach (var child in children[p.Id])
             {

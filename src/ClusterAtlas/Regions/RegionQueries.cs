@@ -28,23 +28,41 @@ public sealed record RegionNameDto(string Code, string NameJa, string NameEn);
 
 public sealed record RegionMapGroupDto(string Programme, string ProgrammeNameJa, string ProgrammeNameEn, string? GroupLabel);
 
-/// <summary>Region lists and filters (regions by programme, fiscal year, field, prefecture, text).</summary>
-public sealed class RegionQueries(AtlasDbContext db)
+/// <summary>
+/// Region lists and filters (regions by programme, fiscal year, field, prefecture, text). With <paramref name="facts"/>
+/// (the portal's and the API's), a text filter finds the regions of matched projects in memory.
+/// </summary>
+public sealed class RegionQueries(AtlasDbContext db, FacetFactsCache? facts = null)
 {
     public async Task<Page<RegionSummaryDto>> ListAsync(RegionFilter filter, PageRequest page, CancellationToken ct) =>
         await (await FilteredAsync(filter, ct)).ToPageAsync(page, rows => SummariesAsync(rows.Select(r => r.Id).ToList(), ct), ct);
 
     /// <summary>
     /// Every located region that passes the filter, with the programme and group of its latest labelled project (else its
-    /// latest project): what a map colours it by. One query, one row per region, whatever the number of projects.
+    /// latest project): what a map colours it by. Two queries whatever the number of projects: each region's two
+    /// candidates come off indexes (the labelled ones have their own, IX_Participations_Labelled), then the chosen
+    /// projects' programmes. Sorted with the labelled first in one subquery, each region's projects were read and sorted
+    /// in full (5 s for 3,333 regions at 1M projects).
     /// </summary>
-    public async Task<List<RegionMapPointDto>> MapPointsAsync(RegionFilter filter, CancellationToken ct) =>
-        await (await FilteredAsync(filter, ct)).Where(r => r.Latitude != null && r.Longitude != null).OrderBy(r => r.Id)
-            .Select(r => new RegionMapPointDto(r.Code, r.NameJa, r.NameEn, r.Latitude!.Value, r.Longitude!.Value,
-                r.Participations.OrderByDescending(p => p.GroupLabel != null).ThenByDescending(p => p.StartFiscalYear)
-                    .ThenByDescending(p => p.ListNo).ThenByDescending(p => p.Id)
-                    .Select(p => new RegionMapGroupDto(p.Programme!.Code, p.Programme.NameJa, p.Programme.NameEn, p.GroupLabel)).FirstOrDefault()))
+    public async Task<List<RegionMapPointDto>> MapPointsAsync(RegionFilter filter, CancellationToken ct)
+    {
+        var regions = await (await FilteredAsync(filter, ct)).Where(r => r.Latitude != null && r.Longitude != null).OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Code, r.NameJa, r.NameEn, Latitude = r.Latitude!.Value, Longitude = r.Longitude!.Value,
+                Labelled = r.Participations.Where(p => p.GroupLabel != null).OrderByDescending(p => p.StartFiscalYear).ThenByDescending(p => p.ListNo)
+                    .ThenByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefault(),
+                Latest = r.Participations.OrderByDescending(p => p.StartFiscalYear).ThenByDescending(p => p.ListNo)
+                    .ThenByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefault(),
+            })
             .ToListAsync(ct);
+        var chosen = regions.Select(r => r.Labelled ?? r.Latest).OfType<int>().ToList();
+        var groups = chosen.Count == 0 ? [] : await db.Participations.AsNoTracking().Where(p => EF.Parameter(chosen).Contains(p.Id))
+            .Select(p => new { p.Id, Group = new RegionMapGroupDto(p.Programme!.Code, p.Programme.NameJa, p.Programme.NameEn, p.GroupLabel) })
+            .ToDictionaryAsync(p => p.Id, p => p.Group, ct);
+        return [.. regions.Select(r => new RegionMapPointDto(r.Code, r.NameJa, r.NameEn, r.Latitude, r.Longitude,
+            (r.Labelled ?? r.Latest) is { } id ? groups.GetValueOrDefault(id) : null))];
+    }
 
     /// <summary>Every region's code and names in id order, for pickers (no projects, no citations).</summary>
     public async Task<List<RegionNameDto>> NamesAsync(CancellationToken ct) =>
@@ -59,9 +77,17 @@ public sealed class RegionQueries(AtlasDbContext db)
             // Driven by the matches (the regions of the matched projects), not by each region's hundreds of projects.
             var search = new SearchQuery(db);
             var regionIds = search.RecordIds(filter.Q, SearchTypes.Region);
-            var projectIds = search.RecordIds(filter.Q, SearchTypes.Project);
-            var projectRegionIds = db.Participations.Where(p => projectIds.Contains(p.Id)).Select(p => p.RegionId);
-            query = query.Where(r => regionIds.Contains(r.Id) || projectRegionIds.Contains(r.Id));
+            if (await ProjectRegionsAsync(filter.Q, ct) is { } known)
+            {
+                // One JSON array parameter: expanded into a parameter per region, 3,332 of them took SQLite 50 ms to bind.
+                query = query.Where(r => regionIds.Contains(r.Id) || EF.Parameter(known).Contains(r.Id));
+            }
+            else
+            {
+                var projectIds = search.RecordIds(filter.Q, SearchTypes.Project);
+                var projectRegionIds = db.Participations.Where(p => projectIds.Contains(p.Id)).Select(p => p.RegionId);
+                query = query.Where(r => regionIds.Contains(r.Id) || projectRegionIds.Contains(r.Id));
+            }
         }
         if (filter.Programme is not null || filter.FiscalYear is not null)
         {
@@ -80,6 +106,36 @@ public sealed class RegionQueries(AtlasDbContext db)
             query = query.Where(r => r.Prefectures.Any(p => p.Prefecture == filter.Prefecture));
         }
         return query;
+    }
+
+    /// <summary>
+    /// The regions of the projects matching <paramref name="q"/>, from the projects' regions kept in memory
+    /// (<see cref="FacetFacts.Projects"/>): joined in SQL, every matched project cost a look-up in "Participations"
+    /// (tens of thousands for a common term at 1M projects, 0.2 s). Null without the facts, or when a matched project
+    /// is not among them (added since they were read): the caller then joins in SQL.
+    /// </summary>
+    private async Task<List<int>?> ProjectRegionsAsync(string q, CancellationToken ct)
+    {
+        if (facts is null)
+        {
+            return null;
+        }
+        var known = await facts.GetAsync(ct);
+        var (sql, parameters) = new SearchQuery(db).MatchingIdsSql(q, [SearchTypes.Project]);
+        var matched = new List<int>();
+        var list = db.Database.IsNpgsql() ? "string_agg(m.\"Id\"::text, ',')" : "group_concat(m.\"Id\")";
+        await SqlBatch.ReadAsync(db, [$"SELECT {list} FROM ({sql}) AS m"], parameters,
+            (_, row) => matched = row.IsDBNull(0) ? [] : SqlBatch.ParseNumbers(row.GetString(0)), ct);
+        var regions = new HashSet<int>();
+        foreach (var entryId in matched)
+        {
+            if (!SearchEntryIds.TryDecode(entryId, out _, out var projectId) || !known.Projects.TryGet(projectId, out var project))
+            {
+                return null;
+            }
+            regions.Add(project.RegionId);
+        }
+        return [.. regions];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Paging;
+using ClusterAtlas.Regions;
 using ClusterAtlas.Search;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -43,6 +44,35 @@ public sealed class SearchAtScaleTests(GeneratedRegistry registry) : IClassFixtu
         Assert.Equal(exact, result.Facets);
         Assert.Equal(exact["organisation"], result.Total);
         Assert.All(result.Items, i => Assert.Equal("organisation", i.Type));
+    }
+
+    [Theory]
+    [InlineData("大学")]
+    [InlineData("創薬")]
+    [InlineData("医療")]
+    [InlineData("mems")]
+    [InlineData("存在しない語句")]
+    public async Task RegionList_TextFilter_ProjectRegionsFromMemory_AreThoseTheJoinFinds(string q)
+    {
+        await using var db = registry.Cli.NewContext();
+        using var version = new DataVersion(registry.Cli.Database.Options, TimeProvider.System, TimeSpan.Zero);
+        var facts = new FacetFactsCache(registry.Cli.Database.Options, version);
+        var filter = new RegionFilter(q, null, null, null, null);
+
+        var joined = await new RegionQueries(db).ListAsync(filter, new PageRequest(500, 0, null), CancellationToken.None);
+        var inMemory = await new RegionQueries(db, facts).ListAsync(filter, new PageRequest(500, 0, null), CancellationToken.None);
+        var programme = await db.Programmes.OrderBy(p => p.Id).Select(p => p.Code).FirstAsync();
+        var narrowed = await new RegionQueries(db, facts).ListAsync(filter with { Programme = programme }, new PageRequest(500, 0, null), CancellationToken.None);
+
+        Assert.Equal(joined.Items.Select(r => r.Code), inMemory.Items.Select(r => r.Code));
+        Assert.Equal(joined.Total, inMemory.Total);
+        Assert.Equal((await new RegionQueries(db).ListAsync(filter with { Programme = programme }, new PageRequest(500, 0, null), CancellationToken.None)).Items.Select(r => r.Code),
+            narrowed.Items.Select(r => r.Code));
+        // Regions with a matching project but no match of their own are found too (大学 names organisations only).
+        var ownMatches = await new SearchQuery(db).RecordIds(q, SearchTypes.Region).CountAsync();
+        var projectMatches = await new SearchQuery(db).RecordIds(q, SearchTypes.Project).CountAsync();
+        Assert.Equal(projectMatches > 0, inMemory.Total > ownMatches);
+        Assert.Equal(q is "創薬" or "医療" or "mems", projectMatches > 0);
     }
 
     [Fact]
