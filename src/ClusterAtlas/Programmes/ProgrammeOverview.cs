@@ -14,10 +14,25 @@ public sealed record ProgrammeOverviewDto(
     string? Ministry, string? MinistryNameJa, string? MinistryNameEn, string? TermText, FiscalYearDto? Start, FiscalYearDto? End,
     FiscalYearDto? FirstParticipation, FiscalYearDto? LastParticipation, int Regions, bool HasBudgets, IReadOnlyList<CitationDto> Citations);
 
-/// <summary>Every programme, phase, track and measure as a depth-first tree, in four queries.</summary>
-public sealed class ProgrammeOverview(AtlasDbContext db)
+/// <summary>The programme tree of <see cref="ProgrammeOverview"/>, read again when <see cref="DataVersion"/> says the data changed.</summary>
+public sealed class ProgrammeOverviewCache(DatabaseOptions database, DataVersion version)
 {
-    public async Task<List<ProgrammeOverviewDto>> ListAsync(CancellationToken ct)
+    private readonly VersionedCache<IReadOnlyList<ProgrammeOverviewDto>> cache = new(database, version, (db, ct) => new ProgrammeOverview(db).ReadAsync(ct));
+
+    public Task<IReadOnlyList<ProgrammeOverviewDto>> GetAsync(CancellationToken ct) => cache.GetAsync(ct);
+}
+
+/// <summary>
+/// Every programme, phase, track and measure as a depth-first tree, in four queries; with <paramref name="cache"/> (the
+/// portal's), once per data version: the home, regions, programmes, budgets and indicators pages all show it, and at
+/// national scale it aggregates a million projects.
+/// </summary>
+public sealed class ProgrammeOverview(AtlasDbContext db, ProgrammeOverviewCache? cache = null)
+{
+    public async Task<IReadOnlyList<ProgrammeOverviewDto>> ListAsync(CancellationToken ct) =>
+        cache is null ? await ReadAsync(ct) : await cache.GetAsync(ct);
+
+    internal async Task<IReadOnlyList<ProgrammeOverviewDto>> ReadAsync(CancellationToken ct)
     {
         var programmes = await db.Programmes.AsNoTracking().Include(p => p.Ministry).OrderBy(p => p.Id).ToListAsync(ct);
         // One row per region and programme (off the index on RegionId, ProgrammeId and the years): with a row per

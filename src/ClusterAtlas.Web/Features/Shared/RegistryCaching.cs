@@ -1,5 +1,7 @@
 using System.Globalization;
 using ClusterAtlas.Data;
+using ClusterAtlas.Programmes;
+using ClusterAtlas.Regions;
 using ClusterAtlas.Search;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -24,6 +26,8 @@ internal static class RegistryCaching
         var check = TimeSpan.FromSeconds(section.GetValue("CheckSeconds", 1.0));
         services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<TimeProvider>(), check));
         services.AddSingleton<FacetFactsCache>();
+        services.AddSingleton<ProgrammeOverviewCache>();
+        services.AddSingleton<RegionFacetsCache>();
         services.AddSingleton<SeenVersion>();
         services.AddOutputCache(o =>
         {
@@ -45,8 +49,8 @@ internal static class RegistryCaching
     }
 
     /// <summary>
-    /// Loads the search facets' per-region facts in the background once the host has started: at national scale that is
-    /// a pass over a million projects (seconds), better spent before the first search than during it.
+    /// Loads the search facets' per-region facts and the programme overview in the background once the host has started:
+    /// at national scale each is a pass over a million projects (seconds), better spent before the first request.
     /// </summary>
     public static WebApplication WarmRegistryCaches(this WebApplication app)
     {
@@ -55,6 +59,7 @@ internal static class RegistryCaching
             try
             {
                 await app.Services.GetRequiredService<FacetFactsCache>().GetAsync(app.Lifetime.ApplicationStopping);
+                await app.Services.GetRequiredService<ProgrammeOverviewCache>().GetAsync(app.Lifetime.ApplicationStopping);
             }
             catch (Exception e) when (e is OperationCanceledException or System.Data.Common.DbException or InvalidOperationException)
             {
