@@ -48,7 +48,7 @@ public sealed record BudgetFilter(string? Measure, string? Ministry, int? Fiscal
 /// Budget cells with their reconciliation. Every table is reconciled as a whole (a cell's status depends on the
 /// totals of its row and column), so the report is computed once per call and the requested cells read from it.
 /// </summary>
-public sealed class BudgetFigures(AtlasDbContext db)
+public sealed class BudgetFigures(AtlasDbContext db, BudgetQualityCache? quality = null)
 {
     public Task<List<BudgetDto>> ListAsync(BudgetFilter filter, CancellationToken ct)
     {
@@ -78,7 +78,7 @@ public sealed class BudgetFigures(AtlasDbContext db)
         {
             return [];
         }
-        var report = (await new BudgetQuality(db).RunAsync(null, ct))!;
+        var report = (await new BudgetQuality(db, quality).RunAsync(null, ct))!;
         var verdicts = report.Cells.ToDictionary(c => c.BudgetLineId);
         var figures = rows.Select(b => Figure(b, verdicts.GetValueOrDefault(b.Id), report.Inconsistencies)).ToList();
         return string.IsNullOrWhiteSpace(status) ? figures : [.. figures.Where(f => f.Status == status || f.StoredStatus == status)];

@@ -1,5 +1,6 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Programmes;
+using ClusterAtlas.Reconciliation;
 using ClusterAtlas.Regions;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Xunit;
 
 namespace ClusterAtlas.Tests.Caching;
 
-/// <summary>Whole-registry aggregates kept per data version (programme overview, region filter values): same answers, read again after a change.</summary>
+/// <summary>Whole-registry aggregates kept per data version (programme overview, region filter values, budget reconciliation): same answers, read again after a change.</summary>
 public sealed class VersionedCacheTests : IAsyncLifetime
 {
     private readonly TestDatabase database = TestDatabase.Create();
@@ -52,5 +53,30 @@ public sealed class VersionedCacheTests : IAsyncLifetime
         Assert.Equal(2, after.Regions);
         Assert.Equal(2007, after.LastParticipation!.Year);
         Assert.Equal([2002, 2003, 2007], (await new RegionFacets(db, facets).GetAsync(CancellationToken.None)).FiscalYears);
+    }
+
+    [Fact]
+    public async Task BudgetQuality_AllTables_IsWorkedOutOncePerDataVersion()
+    {
+        using var version = new DataVersion(database.Options, TimeProvider.System, TimeSpan.Zero);
+        var reports = new BudgetQualityCache(database.Options, version);
+        await using var db = database.NewContext();
+        var programme = await db.Programmes.SingleAsync();
+        db.BudgetLines.Add(new BudgetLine { ProgrammeId = programme.Id, FiscalYear = 2002, PublishedText = "1,200", AmountMillionYen = 1200, Status = BudgetStatus.Published });
+        await db.SaveChangesAsync();
+
+        var first = await new BudgetQuality(db, reports).RunAsync(null, CancellationToken.None);
+        var again = await new BudgetQuality(db, reports).RunAsync(null, CancellationToken.None);
+        Assert.Same(first, again);
+        Assert.Equal(1, first!.Summary.Cells);
+        var figures = await new BudgetFigures(db, reports).ListAsync(new BudgetFilter(null, null, null, null), CancellationToken.None);
+        Assert.Equal("published", Assert.Single(figures).Status);
+
+        db.BudgetLines.Add(new BudgetLine { ProgrammeId = programme.Id, FiscalYear = 2003, PublishedText = "900", AmountMillionYen = 900, Status = BudgetStatus.Published });
+        await db.SaveChangesAsync();
+
+        var after = await new BudgetQuality(db, reports).RunAsync(null, CancellationToken.None);
+        Assert.Equal(2, after!.Summary.Cells);
+        Assert.Equal(2, (await new BudgetFigures(db, reports).ListAsync(new BudgetFilter(null, null, null, null), CancellationToken.None)).Count);
     }
 }

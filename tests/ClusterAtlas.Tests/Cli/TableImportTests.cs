@@ -102,7 +102,7 @@ public sealed class TableImportTests : IAsyncLifetime
             ",1,Ｈ１８,5億円,5億円,Published\n" +
             ",1,FY2007,－,－,no-data\n" +
             ",1,H31,\"70, 599\",70599,Published\n",
-            Encoding.GetEncoding(932));
+            TableEncodings.ForReading(TableEncoding.ShiftJis)); // registers the code pages, as the import does
         var before = await cli.CountRowsAsync();
 
         var result = await cli.RunAsync("import", file);

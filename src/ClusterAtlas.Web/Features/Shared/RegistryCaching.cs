@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClusterAtlas.Data;
 using ClusterAtlas.Programmes;
+using ClusterAtlas.Reconciliation;
 using ClusterAtlas.Regions;
 using ClusterAtlas.Search;
 using Microsoft.AspNetCore.OutputCaching;
@@ -28,6 +29,7 @@ internal static class RegistryCaching
         services.AddSingleton<FacetFactsCache>();
         services.AddSingleton<ProgrammeOverviewCache>();
         services.AddSingleton<RegionFacetsCache>();
+        services.AddSingleton<BudgetQualityCache>();
         services.AddSingleton<SeenVersion>();
         services.AddOutputCache(o =>
         {
