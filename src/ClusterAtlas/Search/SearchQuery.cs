@@ -94,7 +94,8 @@ public sealed class SearchQuery(AtlasDbContext db)
     /// 100k projects, 0.07 was preparing it), and one that starts past many other kinds' title matches does not walk them
     /// (the projects' range, after the organisations' thousands of 創薬 titles, cost 0.25 ms at 1M when read with the
     /// ids). Tried: the page's titles in the runs' statement (saves the page's command when it holds title matches only;
-    /// the materialised runs and the larger statement to prepare made the 創薬 search 5–10% slower). PostgreSQL checks the title in the row it reads anyway, so its runs are complete.
+    /// the materialised runs and the larger statement to prepare made the 創薬 search 5–10% slower). PostgreSQL checks
+    /// the title in the row it reads anyway, so its runs are complete.
     /// </summary>
     public async Task<FirstMatches> FirstMatchesAsync(string q, int limit, IReadOnlyList<(int First, int Last)> titleRanges, int titleLimit,
         CancellationToken ct)
